@@ -1,0 +1,53 @@
+package io.checkoutbridge.api;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything a provider needs to start taking a payment for one order.
+ *
+ * @param orderReference the storefront's order reference; several attempts may share one
+ * @param cart the lines to pay for
+ * @param customer the shopper
+ * @param locale the shopper's language, for hosted pages
+ * @param captureLater {@code true} to authorise now and capture later (on shipment); {@code false}
+ *     asks the provider to capture at once where it can
+ * @param paymentMethod details collected by the storefront for server-side providers, or
+ *     {@code null}
+ * @param bookingId the storefront's booking id (Felloh's travel bookings), or {@code null}
+ */
+public record CheckoutRequest(
+    String orderReference,
+    Cart cart,
+    Customer customer,
+    Locale locale,
+    boolean captureLater,
+    PaymentMethodDetails paymentMethod,
+    String bookingId) {
+
+  public CheckoutRequest {
+    Objects.requireNonNull(cart, "cart");
+    Objects.requireNonNull(customer, "customer");
+    locale = locale == null ? Locale.UK : locale;
+    if (orderReference == null || !orderReference.matches("[A-Za-z0-9._:-]{1,64}")) {
+      throw new IllegalArgumentException(
+          "order reference must be 1 to 64 letters, digits or . _ : -");
+    }
+  }
+
+  public static CheckoutRequest of(String orderReference, Cart cart, Customer customer) {
+    return new CheckoutRequest(orderReference, cart, customer, Locale.UK, true, null, null);
+  }
+
+  public CheckoutRequest withPaymentMethod(PaymentMethodDetails details) {
+    return new CheckoutRequest(orderReference, cart, customer, locale, captureLater, details, bookingId);
+  }
+
+  public CheckoutRequest withCaptureLater(boolean later) {
+    return new CheckoutRequest(orderReference, cart, customer, locale, later, paymentMethod, bookingId);
+  }
+
+  public CheckoutRequest withBookingId(String id) {
+    return new CheckoutRequest(orderReference, cart, customer, locale, captureLater, paymentMethod, id);
+  }
+}

@@ -1,0 +1,28 @@
+package io.checkoutbridge.api.spi;
+
+/** What a provider can do. Admin actions are offered only where the capability is present. */
+public enum Capability {
+  /** The shopper is sent to the provider's hosted page. */
+  REDIRECT,
+  /** The provider offers an element or iframe embedded in the storefront's page. */
+  EMBEDDED_ELEMENT,
+  /** The storefront collects payment details and the provider authorises server to server. */
+  SERVER_SIDE_AUTHORIZATION,
+  /** Callbacks are signed by the provider (in addition to the plugin's URL seal). */
+  SIGNED_CALLBACKS,
+  CAPTURE,
+  /** Capture less than the whole authorisation. */
+  PARTIAL_CAPTURE,
+  /** Capture several times, up to the authorisation. */
+  MULTIPLE_CAPTURES,
+  /** The provider is told which lines a capture covers. */
+  PER_LINE_CAPTURE,
+  REFUND,
+  PARTIAL_REFUND,
+  /** Refunds may wait for approval at the provider before money moves. */
+  REFUND_APPROVAL,
+  /** Release an authorisation before any capture. */
+  VOID,
+  /** Release what is left of an authorisation after a partial capture. */
+  VOID_REMAINING
+}

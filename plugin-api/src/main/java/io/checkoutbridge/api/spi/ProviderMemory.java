@@ -1,0 +1,15 @@
+package io.checkoutbridge.api.spi;
+
+import java.util.Optional;
+
+/**
+ * A small durable key-value store per provider, kept in the shop's database, for records created
+ * once and used again (Hokodo's organisation and user per customer). Thread-safe; a {@code put} of
+ * an existing key keeps the first value and returns it, so two racing checkouts agree.
+ */
+public interface ProviderMemory {
+  Optional<String> get(String key);
+
+  /** Stores {@code value} unless the key exists; returns the value stored under the key. */
+  String putIfAbsent(String key, String value);
+}

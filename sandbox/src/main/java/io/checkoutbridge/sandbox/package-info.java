@@ -1,0 +1,2 @@
+/** Simulators of the providers' HTTP APIs, for tests and the demo. */
+package io.checkoutbridge.sandbox;
