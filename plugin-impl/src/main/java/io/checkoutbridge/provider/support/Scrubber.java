@@ -1,0 +1,74 @@
+package io.checkoutbridge.provider.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets and card data from provider JSON before it is kept in the history or written to
+ * a log. Field names are matched case-insensitively, with or without separators
+ * ({@code access_token}, {@code accessToken}); long digit runs that look like card numbers are
+ * masked wherever they appear.
+ */
+public final class Scrubber {
+  private static final Set<String> SECRET_FIELDS = Set.of(
+      "accesstoken", "token", "refreshtoken", "clientsecret", "secret", "privatekey", "password",
+      "apikey", "authorization", "cardnumber", "number", "cardsecuritycode", "cvc", "cvv",
+      "securitycode", "pin", "paypaltoken", "paymentmethodtoken", "authtoken", "cardtoken");
+  private static final Pattern CARD_LIKE = Pattern.compile("\\b\\d{12,19}\\b");
+  public static final String MASK = "***";
+
+  private Scrubber() {}
+
+  /** A scrubbed deep copy. */
+  public static JsonNode scrub(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    JsonNode copy = node.deepCopy();
+    scrubInPlace(copy);
+    return copy;
+  }
+
+  /** A scrubbed compact JSON text, or {@code null} for {@code null}. */
+  public static String scrubToString(JsonNode node) {
+    return node == null ? null : scrub(node).toString();
+  }
+
+  /** Masks card-like digit runs in free text (error messages, non-JSON bodies). */
+  public static String scrubText(String text) {
+    return text == null ? null : CARD_LIKE.matcher(text).replaceAll(MASK);
+  }
+
+  private static void scrubInPlace(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String name = field.getKey().replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+        JsonNode value = field.getValue();
+        if (SECRET_FIELDS.contains(name) && (value.isValueNode() && !value.isNull())) {
+          field.setValue(object.textNode(MASK));
+        } else if (value.isTextual() && CARD_LIKE.matcher(value.asText()).find()) {
+          field.setValue(object.textNode(scrubText(value.asText())));
+        } else {
+          scrubInPlace(value);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode value = array.get(i);
+        if (value.isTextual() && CARD_LIKE.matcher(value.asText()).find()) {
+          array.set(i, array.textNode(scrubText(value.asText())));
+        } else {
+          scrubInPlace(value);
+        }
+      }
+    }
+  }
+}
