@@ -3,6 +3,7 @@ package io.checkoutbridge.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.checkoutbridge.sandbox.dintero.DinteroSimulator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -382,7 +383,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Adds every provider simulator in this module. New simulators are registered here. */
     public Builder standardSimulators() {
-      return this;
+      return simulator(DinteroSimulator::new);
     }
 
     public Sandbox build() {
