@@ -97,8 +97,8 @@ public final class CallbackSender implements AutoCloseable {
     }
     Held release = takeHeld(callback.provider());
     if (release != null) {
-      // out-of-order: deliver this one first, the held one right after it
-      begin();
+      // out-of-order: deliver this one first, the held one right after it (the held one was
+      // counted as pending when it was held)
       begin();
       deliver(callback, callback.delay().toMillis(), null)
           .whenComplete((v, e) -> deliver(release.callback(), 0, FaultMode.OUT_OF_ORDER.wire())
