@@ -80,7 +80,9 @@ final class CheckoutSession {
     o.put("id", id);
     o.put("created_at", Timestamps.iso(createdAt));
     o.put("updated_at", Timestamps.iso(updatedAt));
-    o.put("expires_at", Timestamps.iso(expiresAt));
+    if (!request.hasNonNull("expires_at")) {
+      o.put("expires_at", Timestamps.iso(expiresAt)); // a client-chosen expiry is echoed as sent
+    }
     o.putObject("metadata").put("session:profile_id", profileId);
     if (request.get("metadata") instanceof ObjectNode m) {
       ((ObjectNode) o.get("metadata")).setAll(m);
