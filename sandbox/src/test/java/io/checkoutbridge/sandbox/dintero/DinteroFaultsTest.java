@@ -60,14 +60,14 @@ class DinteroFaultsTest {
   @Test
   void timeoutFaultMovesTheMoneyThenAnswersLate() throws Exception {
     String tx = f.authorizedTransaction();
-    fault("capture", "timeout", ",\"delayMs\":700");
+    fault("capture", "timeout", ",\"delayMs\":1500");
     long start = System.nanoTime();
     CompletableFuture<SandboxResponse> slow = CompletableFuture.supplyAsync(
         () -> f.capture(tx, amount(49800)));
 
     // while the client is still waiting, the capture has already happened
     String status = "";
-    long deadline = System.nanoTime() + Duration.ofMillis(600).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMillis(1200).toNanos();
     while (!status.equals("CAPTURED") && System.nanoTime() < deadline) {
       status = f.transaction(tx).get("status").asText();
       Thread.sleep(20);
@@ -78,7 +78,7 @@ class DinteroFaultsTest {
     SandboxResponse late = slow.get();
     assertThat(late.status()).isEqualTo(200);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(
-        Duration.ofMillis(700));
+        Duration.ofMillis(1500));
     // a blind retry is now refused; the plugin must fetch the state instead
     assertThat(f.capture(tx, amount(49800)).status()).isEqualTo(400);
   }
