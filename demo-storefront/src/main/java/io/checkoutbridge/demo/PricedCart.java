@@ -53,7 +53,7 @@ public record PricedCart(List<CartLine> lines, String appliedCode, String codePr
     Map<BigDecimal, BigDecimal> exact = new TreeMap<>();
     for (CartLine line : lines) {
       if (line.taxRate().signum() > 0) {
-        exact.merge(line.taxRate().stripTrailingZeros(), line.exactTax(), BigDecimal::add);
+        exact.merge(Pricing.plain(line.taxRate()), line.exactTax(), BigDecimal::add);
       }
     }
     Map<BigDecimal, Money> rounded = new TreeMap<>();

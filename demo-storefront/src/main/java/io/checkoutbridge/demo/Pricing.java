@@ -30,7 +30,7 @@ public final class Pricing {
       CartLine line = CartLine.of("p-" + sku.toLowerCase(java.util.Locale.ROOT), LineKind.PRODUCT, sku,
           product.name(), String.valueOf(quantity), product.price(), product.taxRate().toPlainString());
       lines.add(line);
-      goodsByRate.merge(product.taxRate().stripTrailingZeros(), line.total(), Money::plus);
+      goodsByRate.merge(plain(product.taxRate()), line.total(), Money::plus);
     }));
     if (lines.isEmpty()) {
       return new PricedCart(List.of(), null, null, basket.shipping());
@@ -68,5 +68,11 @@ public final class Pricing {
           Shipping.TAX_RATE, shippingPrice, null, null));
     }
     return new PricedCart(lines, applied, problem, shipping);
+  }
+
+  /** {@code 20} rather than {@code 20.00} or {@code 2E+1}. */
+  static BigDecimal plain(BigDecimal rate) {
+    BigDecimal stripped = rate.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }
