@@ -1,6 +1,9 @@
 package io.checkoutbridge.demo.launcher;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,6 +45,12 @@ public final class DemoLauncher {
   static final String CONTEXT = "shop";
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  /**
+   * Straight to the process's standard output: Maven replaces and, while the JVM shuts down, closes
+   * {@code System.out}, and the launcher still has to say that WildFly stopped.
+   */
+  private static final PrintStream CONSOLE = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+      StandardCharsets.UTF_8);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Options options;
@@ -96,7 +105,7 @@ public final class DemoLauncher {
         .redirectErrorStream(true)
         .redirectOutput(consoleLog().toFile());
     builder.environment().putAll(javaEnvironment());
-    System.out.println("Starting WildFly from " + home + " (server directory " + dir + ") ...");
+    CONSOLE.println("Starting WildFly from " + home + " (server directory " + dir + ") ...");
     server = builder.start();
     awaitShop();
   }
@@ -110,7 +119,7 @@ public final class DemoLauncher {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     tree.add(process.toHandle());
     if (process.isAlive()) {
-      System.out.println("Stopping WildFly ...");
+      CONSOLE.println("Stopping WildFly ...");
       runQuietly(List.of(options.wildflyHome().resolve("bin/jboss-cli.sh").toString(), "-c",
           "--controller=remote+http://localhost:" + options.managementPort(), "--command=:shutdown"), STOP_TIMEOUT);
     }
@@ -119,7 +128,7 @@ public final class DemoLauncher {
     awaitExit(tree, Duration.ofSeconds(10));
     tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     awaitExit(tree, Duration.ofSeconds(10));
-    System.out.println(tree.stream().anyMatch(ProcessHandle::isAlive)
+    CONSOLE.println(tree.stream().anyMatch(ProcessHandle::isAlive)
         ? "WildFly could not be stopped: processes " + tree.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList()
         : "WildFly stopped.");
   }
@@ -130,19 +139,19 @@ public final class DemoLauncher {
 
   void printUrls() {
     String line = "=".repeat(96);
-    System.out.println(line);
-    System.out.println(" Checkout Bridge demo is running (WildFly, ledger in H2, providers in the sandbox)");
-    System.out.println();
-    System.out.println("   Shop              " + shopUrl());
-    System.out.println("   Admin             " + shopUrl() + "payments/admin/   user " + ADMIN_USER
+    CONSOLE.println(line);
+    CONSOLE.println(" Checkout Bridge demo is running (WildFly, ledger in H2, providers in the sandbox)");
+    CONSOLE.println();
+    CONSOLE.println("   Shop              " + shopUrl());
+    CONSOLE.println("   Admin             " + shopUrl() + "payments/admin/   user " + ADMIN_USER
         + ", password " + ADMIN_PASSWORD);
-    System.out.println("   Sandbox journal   " + shopUrl() + "sandbox/_journal");
-    System.out.println("   Sandbox index     " + shopUrl() + "sandbox/");
-    System.out.println("   Server log        " + options.serverDir().resolve("log/server.log"));
-    System.out.println();
-    System.out.println(" Press Ctrl-C to stop the server.");
-    System.out.println(line);
-    System.out.flush();
+    CONSOLE.println("   Sandbox journal   " + shopUrl() + "sandbox/_journal");
+    CONSOLE.println("   Sandbox index     " + shopUrl() + "sandbox/");
+    CONSOLE.println("   Server log        " + options.serverDir().resolve("log/server.log"));
+    CONSOLE.println();
+    CONSOLE.println(" Press Ctrl-C to stop the server.");
+    CONSOLE.println(line);
+    CONSOLE.flush();
   }
 
   private void addAdminUser(Path home, Path configuration) throws IOException, InterruptedException {
