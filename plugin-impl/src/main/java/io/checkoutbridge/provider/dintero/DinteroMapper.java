@@ -185,16 +185,27 @@ final class DinteroMapper {
     return new Mapping(currency, total, vatTotal, items, spreads, rules);
   }
 
+  /** {@link #operationItems(Mapping, List, Map)} with every item's whole amount open. */
+  static List<OperationItem> operationItems(Mapping mapping, List<LineAmount> lines) throws InvalidRequestException {
+    return operationItems(mapping, lines, null);
+  }
+
   /**
    * The items of a capture or refund: each allocated line keeps its own {@code line_id}; a discount
    * line's allocation goes to the items that absorbed it, in the same proportions. When an
-   * allocation would push an item below zero or above its amount, the surplus moves to the next
-   * items that have room, in item order, so the items still sum exactly to the operation.
+   * allocation would push an item below zero or beyond what is still open on it, the surplus moves
+   * to the next items that have room, in item order, so the items still sum exactly to the
+   * operation and no item is ever moved beyond its amount over several operations (an allocation
+   * of a whole gross line whose discount is not captured with it, or rounding of discount shares
+   * across partial captures).
    *
+   * @param open what each item ({@code line_id}) can still take, same sign as the item; items not
+   *     named, or all when {@code null}, are open for their whole amount
    * @throws InvalidRequestException naming a line that is not in the payment, or when the lines
    *     cannot carry the amount
    */
-  static List<OperationItem> operationItems(Mapping mapping, List<LineAmount> lines) throws InvalidRequestException {
+  static List<OperationItem> operationItems(Mapping mapping, List<LineAmount> lines, Map<String, Long> open)
+      throws InvalidRequestException {
     int n = mapping.items().size();
     long[] amounts = new long[n];
     BigDecimal[] quantities = new BigDecimal[n];
@@ -233,7 +244,7 @@ final class DinteroMapper {
         throw new InvalidRequestException("line " + line.lineId() + " is not part of this Dintero payment");
       }
     }
-    rebalance(mapping, amounts, target);
+    rebalance(mapping, amounts, target, open);
     List<OperationItem> result = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (amounts[i] != 0 || quantities[i].signum() != 0) {
@@ -352,39 +363,39 @@ final class DinteroMapper {
     return ordered;
   }
 
-  private static void rebalance(Mapping mapping, long[] amounts, long target) throws InvalidRequestException {
+  private static void rebalance(Mapping mapping, long[] amounts, long target, Map<String, Long> open)
+      throws InvalidRequestException {
     List<Item> items = mapping.items();
+    long[] lower = new long[amounts.length];
+    long[] upper = new long[amounts.length];
     boolean inside = true;
     for (int i = 0; i < amounts.length; i++) {
-      inside &= amounts[i] >= lower(items.get(i)) && amounts[i] <= upper(items.get(i));
+      Item item = items.get(i);
+      long room = open == null ? item.amount() : open.getOrDefault(item.lineId(), item.amount());
+      lower[i] = item.amount() < 0 ? Math.min(0, Math.max(item.amount(), room)) : 0;
+      upper[i] = item.amount() < 0 ? 0 : Math.max(0, Math.min(item.amount(), room));
+      inside &= amounts[i] >= lower[i] && amounts[i] <= upper[i];
     }
     if (inside) {
       return;
     }
     long sum = 0;
     for (int i = 0; i < amounts.length; i++) {
-      amounts[i] = Math.max(lower(items.get(i)), Math.min(upper(items.get(i)), amounts[i]));
+      amounts[i] = Math.max(lower[i], Math.min(upper[i], amounts[i]));
       sum += amounts[i];
     }
     long diff = target - sum;
     for (int i = 0; i < amounts.length && diff != 0; i++) {
-      long room = diff > 0 ? upper(items.get(i)) - amounts[i] : lower(items.get(i)) - amounts[i];
+      long room = diff > 0 ? upper[i] - amounts[i] : lower[i] - amounts[i];
       long step = diff > 0 ? Math.min(room, diff) : Math.max(room, diff);
       amounts[i] += step;
       diff -= step;
     }
     if (diff != 0) {
       throw new InvalidRequestException("the lines of the operation cannot carry "
-          + Money.ofMinor(target, mapping.currency()) + " at Dintero");
+          + Money.ofMinor(target, mapping.currency()) + " at Dintero: the items have "
+          + Money.ofMinor(target - diff, mapping.currency()) + " open");
     }
-  }
-
-  private static long lower(Item item) {
-    return Math.min(0, item.amount());
-  }
-
-  private static long upper(Item item) {
-    return Math.max(0, item.amount());
   }
 
   private static String describeSpread(CartLine line, Map<String, Long> shares, Currency currency) {

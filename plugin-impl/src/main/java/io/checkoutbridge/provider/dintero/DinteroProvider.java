@@ -33,6 +33,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -70,6 +71,10 @@ public final class DinteroProvider implements PaymentProvider {
   public static final String REF_AUTHORIZATION_RECORDED = "order_authorization_recorded";
   /** Ref flag prefix: a capture, refund or void is recorded on the order ({@code order_recorded.<hash>}). */
   public static final String REF_RECORDED_PREFIX = "order_recorded.";
+  /** Ref: captured minor units per item, JSON {@code {"<line_id>":amount}}. */
+  public static final String REF_ITEMS_CAPTURED = "items_captured";
+  /** Ref: refunded minor units per item, JSON {@code {"<line_id>":amount}}. */
+  public static final String REF_ITEMS_REFUNDED = "items_refunded";
 
   private static final System.Logger LOG = System.getLogger(DinteroProvider.class.getName());
 
@@ -196,6 +201,7 @@ public final class DinteroProvider implements PaymentProvider {
       refs.put(REF_SESSION, transaction.sessionId());
     }
     if (authorization == AuthorizationState.AUTHORIZED) {
+      refs.putAll(itemTotalsFromEvents(payment, transaction));
       refs.putAll(recordOnOrder(payment, orderId, transaction));
     }
     return new ProviderState(authorization, transaction.status(), transaction.merchantReference(),
@@ -273,7 +279,7 @@ public final class DinteroProvider implements PaymentProvider {
   public OperationResult cancel(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
     String transactionId = transactionId(payment);
     JsonResponse response = client.transactionOperation(transactionId, "void", null);
-    return outcome(payment, transactionId, response, "void", null, "cancel", "void", null);
+    return outcome(payment, transactionId, response, "void", null, "cancel", "void", null, Map.of());
   }
 
   @Override
@@ -306,9 +312,19 @@ public final class DinteroProvider implements PaymentProvider {
       throw new InvalidRequestException(call + " amount must be positive, not " + operation.amount());
     }
     Mapping mapping = mappingOf(payment);
+    boolean capture = "capture".equals(call);
+    Map<String, Long> captured = itemTotals(payment, REF_ITEMS_CAPTURED);
+    Map<String, Long> refunded = itemTotals(payment, REF_ITEMS_REFUNDED);
+    Map<String, Long> open = new LinkedHashMap<>();
+    for (DinteroMapper.Item item : mapping.items()) {
+      long done = captured.getOrDefault(item.lineId(), 0L);
+      long back = refunded.getOrDefault(item.lineId(), 0L);
+      // Without any capture on record (older payments) an item's whole amount may be refunded.
+      open.put(item.lineId(), capture ? item.amount() - done : (captured.isEmpty() ? item.amount() : done) - back);
+    }
     List<OperationItem> items = operation.lines().isEmpty()
-        ? proportional(mapping, operation.amount().toMinor())
-        : DinteroMapper.operationItems(mapping, operation.lines());
+        ? proportional(mapping, operation.amount().toMinor(), open)
+        : DinteroMapper.operationItems(mapping, operation.lines(), open);
     long sum = items.stream().mapToLong(OperationItem::amount).sum();
     if (sum != operation.amount().toMinor()) {
       throw new InvalidRequestException("the " + call + " lines sum to " + Money.ofMinor(sum, mapping.currency())
@@ -316,9 +332,14 @@ public final class DinteroProvider implements PaymentProvider {
     }
     String transactionId = transactionId(payment);
     ObjectNode body = DinteroRequests.operation(sum, referenceField, operation.idempotencyKey(), reason, items);
+    Map<String, Long> after = new LinkedHashMap<>(capture ? captured : refunded);
+    for (OperationItem item : items) {
+      after.merge(item.lineId(), item.amount(), Long::sum);
+    }
+    Map<String, String> tracking = Map.of(capture ? REF_ITEMS_CAPTURED : REF_ITEMS_REFUNDED, itemTotalsJson(after));
     JsonResponse response = client.transactionOperation(transactionId, call, body);
     return outcome(payment, transactionId, response, call, operation.idempotencyKey(), recordKind,
-        operation.idempotencyKey(), items);
+        operation.idempotencyKey(), items, tracking);
   }
 
   /**
@@ -327,7 +348,8 @@ public final class DinteroProvider implements PaymentProvider {
    * order; a failure to record is logged and retried by {@link #fetchState}.
    */
   private OperationResult outcome(ProviderPayment payment, String transactionId, JsonResponse response, String call,
-      String reference, String recordKind, String recordKey, List<OperationItem> items) throws PaymentException {
+      String reference, String recordKind, String recordKey, List<OperationItem> items, Map<String, String> tracking)
+      throws PaymentException {
     String raw = response.scrubbed();
     if (response.status() == 402) {
       return OperationResult.declined(response.requestId(), DinteroClient.errorMessage(response), raw);
@@ -335,8 +357,12 @@ public final class DinteroProvider implements PaymentProvider {
     if (!response.successful()) {
       throw client.failure("POST /transactions/" + transactionId + "/" + call, response);
     }
+    Map<String, String> refs = new LinkedHashMap<>(tracking);
+    if (payment.ref(REF_TRANSACTION).isEmpty()) {
+      refs.put(REF_TRANSACTION, transactionId);
+    }
     if (response.status() == 202) {
-      return OperationResult.pending(response.requestId(), reference, raw);
+      return new OperationResult(OperationResult.Outcome.PENDING, response.requestId(), reference, null, raw, refs);
     }
     JsonNode event = eventFor(response.body(), call, reference);
     if (event != null && event.has("success") && !event.path("success").asBoolean()) {
@@ -344,7 +370,6 @@ public final class DinteroProvider implements PaymentProvider {
       return OperationResult.declined(response.requestId(), message, raw);
     }
     String providerReference = event == null ? reference : event.path("id").asText(reference);
-    Map<String, String> refs = new LinkedHashMap<>();
     try {
       Mapping mapping = mappingOf(payment);
       List<OperationItem> recorded = items != null ? items : DinteroRequests.wholeOrder(mapping);
@@ -445,9 +470,23 @@ public final class DinteroProvider implements PaymentProvider {
 
   /** {@code amount} spread over the positive items in proportion to their amounts. */
   private static List<OperationItem> proportional(Mapping mapping, long amount) {
+    return proportional(mapping, amount, null);
+  }
+
+  /**
+   * {@code amount} spread over the positive items in proportion to what is open on them (their
+   * whole amounts when nothing is known to be open).
+   */
+  private static List<OperationItem> proportional(Mapping mapping, long amount, Map<String, Long> open) {
     List<DinteroMapper.Item> positive = mapping.items().stream().filter(i -> i.amount() > 0).toList();
-    long[] weights = positive.stream().mapToLong(DinteroMapper.Item::amount).toArray();
-    long[] parts = weights.length == 0 ? new long[0] : DinteroMapper.allocate(amount, weights);
+    long[] weights = positive.stream()
+        .mapToLong(i -> open == null ? i.amount() : Math.max(0, open.getOrDefault(i.lineId(), i.amount())))
+        .toArray();
+    if (Arrays.stream(weights).sum() == 0) {
+      weights = positive.stream().mapToLong(DinteroMapper.Item::amount).toArray();
+    }
+    long[] parts = weights.length == 0 || Arrays.stream(weights).sum() == 0
+        ? new long[weights.length] : DinteroMapper.allocate(amount, weights);
     List<OperationItem> items = new ArrayList<>();
     for (int i = 0; i < parts.length; i++) {
       if (parts[i] != 0) {
@@ -456,6 +495,61 @@ public final class DinteroProvider implements PaymentProvider {
       }
     }
     return items;
+  }
+
+  /** Captured and refunded amounts per item, summed from the transaction's events (the truth). */
+  private static Map<String, String> itemTotalsFromEvents(ProviderPayment payment, DinteroTransaction transaction) {
+    Mapping mapping;
+    try {
+      mapping = mappingOf(payment);
+    } catch (InvalidRequestException e) {
+      return Map.of();
+    }
+    Map<String, Long> captured = new LinkedHashMap<>();
+    Map<String, Long> refunded = new LinkedHashMap<>();
+    for (DinteroTransaction.Event event : transaction.events()) {
+      Map<String, Long> target = switch (event.event()) {
+        case "CAPTURE" -> captured;
+        case "REFUND" -> refunded;
+        default -> null;
+      };
+      if (target != null) {
+        for (OperationItem item : itemsOf(mapping, event)) {
+          target.merge(item.lineId(), item.amount(), Long::sum);
+        }
+      }
+    }
+    Map<String, String> refs = new LinkedHashMap<>();
+    if (!captured.isEmpty()) {
+      refs.put(REF_ITEMS_CAPTURED, itemTotalsJson(captured));
+    }
+    if (!refunded.isEmpty()) {
+      refs.put(REF_ITEMS_REFUNDED, itemTotalsJson(refunded));
+    }
+    return refs;
+  }
+
+  private static Map<String, Long> itemTotals(ProviderPayment payment, String key) {
+    Map<String, Long> totals = new LinkedHashMap<>();
+    payment.ref(key).ifPresent(text -> {
+      try {
+        JsonHttp.MAPPER.readTree(text).fields().forEachRemaining(e -> {
+          if (e.getValue().canConvertToLong()) {
+            totals.put(e.getKey(), e.getValue().asLong());
+          }
+        });
+      } catch (java.io.IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "ignoring the unreadable " + key + " ref of payment "
+            + payment.paymentId());
+      }
+    });
+    return totals;
+  }
+
+  private static String itemTotalsJson(Map<String, Long> totals) {
+    ObjectNode json = JsonHttp.object();
+    totals.forEach(json::put);
+    return json.toString();
   }
 
   static String recordedRef(String key) {

@@ -37,6 +37,9 @@
  *   <li>{@code order_recorded.<16 hex>=true}: a capture, refund or void is on the order; the hex is
  *       a SHA-256 prefix of the operation's idempotency key (captures and refunds), of {@code void},
  *       or of Dintero's event id for operations made elsewhere (the backoffice, auto-capture).
+ *   <li>{@code items_captured}, {@code items_refunded}: JSON {@code {"<line_id>":minor units}}, what
+ *       each Dintero item holds; updated by every capture and refund, and replaced from the
+ *       transaction's events at each state fetch (the truth).
  * </ul>
  *
  * <h2>Choices where Dintero's documentation is silent</h2>

@@ -114,6 +114,76 @@ class DinteroMapperPropertyTest {
     }
   }
 
+  @Property(tries = 300)
+  void successiveCapturesNeverOverdrawAnItemAndEndExactly(@ForAll("carts") Cart cart,
+      @ForAll("fractions") List<Integer> percents) throws Exception {
+    Assume.that(cart.total().isPositive());
+    Mapping mapping = DinteroMapper.map(cart);
+    long total = cart.total().toMinor();
+    long[] lineOpen = cart.lines().stream().mapToLong(l -> l.total().toMinor()).toArray();
+    java.util.Map<String, Long> itemOpen = new java.util.LinkedHashMap<>();
+    mapping.items().forEach(item -> itemOpen.put(item.lineId(), item.amount()));
+    long left = total;
+    for (int step = 0; step <= percents.size() && left > 0; step++) {
+      long amount = step == percents.size() ? left : Math.min(left, Math.max(1, total * percents.get(step) / 100));
+      // what the engine sends: the amount spread over what is open per cart line, discounts included
+      long[] shares = engineAllocate(amount, lineOpen);
+      List<LineAmount> lines = new ArrayList<>();
+      for (int i = 0; i < shares.length; i++) {
+        if (shares[i] != 0) {
+          lines.add(new LineAmount(cart.lines().get(i).lineId(), BigDecimal.ZERO,
+              Money.ofMinor(shares[i], cart.currency())));
+          lineOpen[i] -= shares[i];
+        }
+      }
+
+      List<OperationItem> items = DinteroMapper.operationItems(mapping, lines, itemOpen);
+
+      assertThat(items.stream().mapToLong(OperationItem::amount).sum()).isEqualTo(amount);
+      for (OperationItem item : items) {
+        long open = itemOpen.get(item.lineId());
+        assertThat(item.amount()).as("item " + item.lineId() + " within what is open")
+            .isBetween(Math.min(0, open), Math.max(0, open));
+        itemOpen.put(item.lineId(), open - item.amount());
+      }
+      left -= amount;
+    }
+    assertThat(itemOpen.values()).as("everything captured in the end").allMatch(v -> v == 0);
+  }
+
+  /** Largest remainder over possibly negative open amounts, as the engine's allocator does. */
+  private static long[] engineAllocate(long amount, long[] open) {
+    java.math.BigInteger sum = java.math.BigInteger.ZERO;
+    for (long o : open) {
+      sum = sum.add(java.math.BigInteger.valueOf(o));
+    }
+    long[] shares = new long[open.length];
+    java.math.BigInteger[] rems = new java.math.BigInteger[open.length];
+    long given = 0;
+    for (int i = 0; i < open.length; i++) {
+      java.math.BigInteger[] qr = java.math.BigInteger.valueOf(amount).multiply(java.math.BigInteger.valueOf(open[i]))
+          .divideAndRemainder(sum);
+      if (qr[1].signum() < 0) {
+        qr[0] = qr[0].subtract(java.math.BigInteger.ONE);
+        qr[1] = qr[1].add(sum);
+      }
+      shares[i] = qr[0].longValueExact();
+      rems[i] = qr[1];
+      given += shares[i];
+    }
+    for (long k = amount - given; k > 0; k--) {
+      int best = 0;
+      for (int i = 1; i < open.length; i++) {
+        if (rems[i].compareTo(rems[best]) > 0) {
+          best = i;
+        }
+      }
+      shares[best]++;
+      rems[best] = java.math.BigInteger.valueOf(-1);
+    }
+    return shares;
+  }
+
   @Provide
   Arbitrary<List<Integer>> fractions() {
     return Arbitraries.integers().between(0, 100).list().ofMinSize(1).ofMaxSize(6);

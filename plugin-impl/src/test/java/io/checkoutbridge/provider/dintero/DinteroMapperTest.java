@@ -184,6 +184,18 @@ class DinteroMapperTest {
   }
 
   @Test
+  void itemsNeverTakeMoreThanIsStillOpenOnThem() throws Exception {
+    Mapping mapping = DinteroMapper.map(discountedCart());
+
+    List<OperationItem> items = DinteroMapper.operationItems(mapping,
+        List.of(line("B", "2", "100.00"), line("S", "1", "49.00"), line("D", "1", "-80.00")),
+        java.util.Map.of("A", 0L, "B", 2000L, "S", 4900L));
+
+    assertThat(items).extracting(OperationItem::lineId, OperationItem::amount).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("B", 2000L), org.assertj.core.groups.Tuple.tuple("S", 4900L));
+  }
+
+  @Test
   void allocationToAnUnknownLineIsRefusedNamingIt() throws Exception {
     Mapping mapping = DinteroMapper.map(seedCart());
 

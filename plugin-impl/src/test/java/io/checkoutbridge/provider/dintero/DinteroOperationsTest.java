@@ -79,7 +79,8 @@ class DinteroOperationsTest {
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.providerRequestId()).isEqualTo("req-transaction_captured");
     assertThat(result.providerReference()).isEqualTo("e3");
-    assertThat(result.refs()).isEqualTo(Map.of(recordedRef("capture-key-1"), "true"));
+    assertThat(result.refs()).isEqualTo(Map.of(recordedRef("capture-key-1"), "true",
+        DinteroProvider.REF_ITEMS_CAPTURED, "{\"1\":19900}"));
     expect(server, "POST", "/api/v1/accounts/" + ACCOUNT + "/auth/token");
     RecordedRequest capture = expect(server, "POST", TX + "/capture");
     assertThat(capture.getHeaders().get("Authorization")).startsWith("Bearer ");
@@ -187,7 +188,8 @@ class DinteroOperationsTest {
     OperationResult result = capture(seedCart(), halfCapture());
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
-    assertThat(result.refs()).as("recorded at the next state fetch").isEmpty();
+    assertThat(result.refs()).as("recorded at the next state fetch")
+        .doesNotContainKey(recordedRef("capture-key-1")).containsKey(DinteroProvider.REF_ITEMS_CAPTURED);
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -214,6 +216,41 @@ class DinteroOperationsTest {
     provider(server).fetchState(payment(seedCart(), refs));
 
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void finalCaptureAfterAGrossLineCaptureTakesExactlyWhatIsOpenOnEachItem() throws Exception {
+    server.enqueue(ok("transaction_captured.json"));
+    server.enqueue(ok("order_record.json"));
+    Map<String, String> refs = new java.util.HashMap<>(REFS);
+    // line A was captured at its gross 300.00 earlier: Dintero items A 240.00 and B 60.00
+    refs.put(DinteroProvider.REF_ITEMS_CAPTURED, "{\"A\":24000,\"B\":6000}");
+
+    OperationResult result = provider(server).capture(payment(discountedCart(), refs),
+        operation(OperationKind.CAPTURE, "69.00", "capture-rest",
+            line("B", "2", "100.00"), line("S", "1", "49.00"), line("D", "1", "-80.00")));
+
+    server.takeRequest();
+    assertThat(body(server.takeRequest()).path("items")).isEqualTo(parse("""
+        [{"line_id":"B","amount":2000,"quantity":2},{"line_id":"S","amount":4900,"quantity":1}]"""));
+    assertThat(result.refs()).containsEntry(DinteroProvider.REF_ITEMS_CAPTURED, "{\"A\":24000,\"B\":8000,\"S\":4900}");
+  }
+
+  @Test
+  void refundStaysWithinWhatEachItemHasCaptured() throws Exception {
+    server.enqueue(ok("transaction_partially_captured_refunded.json"));
+    server.enqueue(ok("order_record.json"));
+    Map<String, String> refs = new java.util.HashMap<>(REFS);
+    refs.put(DinteroProvider.REF_ITEMS_CAPTURED, "{\"A\":24000,\"B\":8000}");
+    refs.put(DinteroProvider.REF_ITEMS_REFUNDED, "{\"A\":20000}");
+
+    OperationResult result = provider(server).refund(payment(discountedCart(), refs),
+        operation(OperationKind.REFUND, "100.00", "refund-2", line("A", "0", "100.00")));
+
+    server.takeRequest();
+    assertThat(body(server.takeRequest()).path("items")).isEqualTo(parse("""
+        [{"line_id":"A","amount":4000},{"line_id":"B","amount":6000}]"""));
+    assertThat(result.refs()).containsEntry(DinteroProvider.REF_ITEMS_REFUNDED, "{\"A\":24000,\"B\":6000}");
   }
 
   @Test

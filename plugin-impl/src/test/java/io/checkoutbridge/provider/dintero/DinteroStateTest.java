@@ -147,6 +147,9 @@ class DinteroStateTest {
     assertThat(state.captured()).isEqualTo(Money.of("199.00", "NOK"));
     assertThat(state.refunded()).isEqualTo(Money.of("50.00", "NOK"));
     assertThat(state.voided()).isEqualTo(Money.of("0.00", "NOK"));
+    assertThat(state.refs()).as("what each item holds, from the events")
+        .containsEntry(DinteroProvider.REF_ITEMS_CAPTURED, "{\"1\":19900}")
+        .containsEntry(DinteroProvider.REF_ITEMS_REFUNDED, "{\"1\":5000}");
   }
 
   @Test
