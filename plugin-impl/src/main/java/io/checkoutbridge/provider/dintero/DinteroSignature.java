@@ -91,8 +91,11 @@ final class DinteroSignature {
   }
 
   private String sign(String timestamp, String method, URI url) {
-    String payload = timestamp + "\n" + accountId + "\n" + method.toUpperCase(Locale.ROOT) + "\n" + url.getHost()
-        + "\n" + url.getRawPath() + "\n" + canonicalQuery(url.getRawQuery());
+    // As a browser's URL reports them: host name in lower case, "/" for an empty path.
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    String payload = timestamp + "\n" + accountId + "\n" + method.toUpperCase(Locale.ROOT) + "\n" + host
+        + "\n" + path + "\n" + canonicalQuery(url.getRawQuery());
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));

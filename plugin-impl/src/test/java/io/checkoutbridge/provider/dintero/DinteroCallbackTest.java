@@ -171,6 +171,15 @@ class DinteroCallbackTest {
   }
 
   @Test
+  void hostNameCaseDoesNotMatter() {
+    String header = signer().header(NOW.getEpochSecond(), "GET", CALLBACK);
+    URI upper = URI.create(CALLBACK.toString().replace("shop.example", "SHOP.Example"));
+
+    assertThatCode(() -> signed().verifyCallback(callback("GET", upper, Map.of("Dintero-Signature", header))))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void dedupeKeyIsTheEventDeliveryHeaderWhenSent() throws Exception {
     CallbackVerification verification = DinteroTestSupport.provider(server).verifyCallback(
         callback("GET", CALLBACK, Map.of("event-delivery", "del-42")));
