@@ -237,15 +237,25 @@ public final class KiboProvider implements PaymentProvider {
   /**
    * The two requests of {@link #start}, with the card number masked to its last four digits and
    * no security code, PIN or token; the authorisation id, known only after the first call, is a
-   * placeholder.
+   * placeholder. A request without payment details (a cart previewed before checkout) is shown
+   * with a placeholder payment type and a rule saying that {@link #start} needs them; every other
+   * rule of {@link #validate} applies.
    */
   @Override
   public Preview preview(CheckoutRequest request) throws InvalidRequestException {
-    validate(request);
+    if (request.paymentMethod() == null) {
+      KiboRequests.validateExceptPaymentMethod(request);
+    } else {
+      validate(request);
+    }
     KiboMapper.Mapping mapping = KiboMapper.map(request.cart());
     ObjectNode authorize = KiboRequests.authorize(settings, "<payment id>", request, mapping, true);
     ObjectNode order = KiboRequests.createOrder(settings, request, mapping, KiboRequests.AUTHORIZATION_PLACEHOLDER);
     List<String> rules = new ArrayList<>();
+    if (request.paymentMethod() == null) {
+      rules.add("the request has no payment details: start refuses it until the storefront collects card, PayPal,"
+          + " stored-token or gift-card details (paymentType is a placeholder here)");
+    }
     rules.add("an access token is fetched from " + settings.tokenUrl() + " (client credentials) unless one is cached;"
         + " every call carries it as a Bearer token together with the API-Key header");
     rules.add("amount " + mapping.amount().toPlainString() + " " + mapping.currency().getCurrencyCode()

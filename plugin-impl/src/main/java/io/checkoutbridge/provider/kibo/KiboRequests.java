@@ -33,6 +33,9 @@ final class KiboRequests {
   static final String TYPE_STORED_TOKEN = "TOKEN";
   static final String TYPE_GIFT_CARD = "GC";
 
+  /** Stands in the preview for the payment details a request does not carry yet. */
+  static final String PAYMENT_TYPE_PLACEHOLDER = "<CC, PP, TOKEN or GC, from the details the storefront collects>";
+
   private static final String MASK = "***";
 
   private KiboRequests() {}
@@ -43,6 +46,12 @@ final class KiboRequests {
    * @param clock for the card expiry check
    */
   static void validate(CheckoutRequest request, Clock clock) throws InvalidRequestException {
+    validateExceptPaymentMethod(request);
+    paymentMethod(request.paymentMethod(), clock);
+  }
+
+  /** Every rule but the payment method's, for a preview of a cart without payment details. */
+  static void validateExceptPaymentMethod(CheckoutRequest request) throws InvalidRequestException {
     Customer customer = request.customer();
     text("customer.firstName", customer.firstName(), 300);
     text("customer.lastName", customer.lastName(), 300);
@@ -54,7 +63,6 @@ final class KiboRequests {
           + String.join(", ", KiboMapper.CURRENCIES.stream().sorted().toList()) + ")");
     }
     checkLocale(request);
-    paymentMethod(request.paymentMethod(), clock);
     address("paymentMethod.billingAddress", customer.billingAddress());
     address("shippingAddress", customer.deliveryAddress());
     Set<String> shipFroms = KiboMapper.shipFroms(request.cart());
@@ -221,6 +229,11 @@ final class KiboRequests {
     ObjectNode node = JsonHttp.object();
     node.set("billingAddress", address(customer.billingAddress(), customer.firstName(), customer.lastName(),
         phone1(customer), customer));
+    if (details == null) {
+      // preview only: start refuses a request without payment details
+      node.put("paymentType", PAYMENT_TYPE_PLACEHOLDER);
+      return node;
+    }
     node.put("paymentType", paymentType(details));
     if (details instanceof PaymentMethodDetails.Card card) {
       node.put("cardIssuer", CardIssuer.of(card.number()).map(Enum::name).orElse(null));

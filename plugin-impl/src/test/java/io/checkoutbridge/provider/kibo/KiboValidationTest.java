@@ -119,8 +119,18 @@ class KiboValidationTest {
   }
 
   @Test
-  void missingPaymentMethodIsRefused() {
-    assertRefused(request().withPaymentMethod(null), "paymentMethod is required");
+  void missingPaymentMethodIsRefusedButPreviewedWithAPlaceholder() throws Exception {
+    CheckoutRequest request = request().withPaymentMethod(null);
+    assertThatThrownBy(() -> provider.validate(request)).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("paymentMethod is required");
+    assertThatThrownBy(() -> provider.start(context(request))).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("paymentMethod is required");
+
+    var preview = provider.preview(request);
+
+    assertThat(preview.requests().get(0).body()).contains("\"paymentType\" : \"<CC, PP, TOKEN or GC");
+    assertThat(preview.rules().get(0)).contains("no payment details: start refuses it");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
