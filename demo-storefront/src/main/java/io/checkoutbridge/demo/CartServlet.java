@@ -138,7 +138,7 @@ public class CartServlet extends HttpServlet {
           + "<th scope=\"col\" class=\"num\">Total</th>" + (editable ? "<th scope=\"col\">Remove</th>" : "")
           + "</tr></thead><tbody>");
       for (CartLine line : priced.lines()) {
-        html.append("<tr class=\"").append(line.kind().name().toLowerCase(java.util.Locale.ROOT)).append("\">")
+        html.append("<tr class=\"line-").append(line.kind().name().toLowerCase(java.util.Locale.ROOT)).append("\">")
             .append("<th scope=\"row\">").append(escape(line.name())).append("</th>")
             .append("<td class=\"num\">").append(Html.money(line.unitPrice())).append("</td><td class=\"num\">");
         if (editable && line.kind() == LineKind.PRODUCT) {

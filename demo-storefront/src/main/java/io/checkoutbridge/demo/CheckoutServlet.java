@@ -89,13 +89,13 @@ public class CheckoutServlet extends HttpServlet {
     }
 
     Order order = openOrder(session, priced, form);
+    session.setAttribute(OPEN_ORDER, order.reference()); // a declined attempt is tried again on the same order
+    remember(session, order.reference());
     try {
       CheckoutRequest checkout = new CheckoutRequest(order.reference(), priced.toCart(), form.customer(), Locale.UK,
           true, form.card(), null);
       CheckoutStart start = payments.start(provider.get().id(), checkout);
       orders.attemptStarted(order, start.paymentId(), provider.get().id());
-      session.setAttribute(OPEN_ORDER, order.reference());
-      remember(session, order.reference());
       String ctx = request.getContextPath();
       NextStep next = start.next();
       if (next instanceof NextStep.Redirect redirect) {
@@ -111,12 +111,17 @@ public class CheckoutServlet extends HttpServlet {
       LOG.info(() -> "payment for order " + order.reference() + " with " + provider.get().id() + " not started: "
           + e.code().code());
       render(request, response, e.retryable() ? 503 : 422, priced, form, providers, null,
-          "The payment could not be started: " + e.getMessage()
+          "The payment could not be started: " + sentence(e.getMessage())
               + (e.retryable() ? " Please try again in a moment." : " Please check your details or choose another way to pay."));
     } catch (IllegalArgumentException e) {
       render(request, response, 422, priced, form, providers, null,
-          "The payment could not be started: " + e.getMessage());
+          "The payment could not be started: " + sentence(e.getMessage()));
     }
+  }
+
+  private static String sentence(String message) {
+    String text = message == null ? "" : message.strip();
+    return text.isEmpty() || text.endsWith(".") ? text : text + ".";
   }
 
   /** The session's unpaid order for the same basket and shopper (a new attempt), or a new order. */

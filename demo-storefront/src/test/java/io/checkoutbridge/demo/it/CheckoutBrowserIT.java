@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -19,26 +17,25 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
- * A shopper in Chromium buys from the demo shop with every provider, through the sandbox's hosted
- * pages, and sees the order page turn paid; a declined payment comes back to the checkout and the
- * same order is then paid with a second attempt.
+ * A shopper in Chromium buys from the demo shop with every provider, through the sandbox (its
+ * hosted page, or the shop's card form for server-side authorisation), and sees the order page turn
+ * paid; a declined payment comes back to the checkout and the same order is then paid with a second
+ * attempt.
  */
 @Order(1)
 class CheckoutBrowserIT {
-  /** Each provider's hosted page in the sandbox: what the shopper does there to approve or decline. */
-  private static final Map<String, HostedPage> HOSTED_PAGES = Map.of(
-      "dintero", new HostedPage("/sandbox/dintero/pay/", b -> b.find("#approve").click(), b -> b.find("#decline").click()));
-
-  /** The providers the demo enables, in the order the checkout offers them. */
-  static List<String> providers() {
-    return List.of("dintero");
-  }
-
   private static final Set<String> PAID = Set.of("AUTHORIZED", "PARTIALLY_CAPTURED", "CAPTURED");
   private static final Duration PAGE_LIMIT = Duration.ofSeconds(30);
+  private static final String CARD = "4111 1111 1111 1111";
+  private static final String DECLINED_CARD = "4000 0000 0000 0002";
 
   private static DemoServer demo;
   private static Browser browser;
+
+  /** The providers the demo enables, in the order the checkout offers them. */
+  static List<String> providers() {
+    return List.of("dintero", "kibo");
+  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -61,6 +58,11 @@ class CheckoutBrowserIT {
         .map(e -> e.getAttribute("value")).toList();
     assertThat(offered).containsExactlyElementsOf(providers());
     assertThat(browser.find("#place-order").getText()).contains("£");
+    assertThat(browser.find("#cardNumber").isDisplayed()).as("card form hidden until Kibo is chosen").isFalse();
+    browser.find("#provider-kibo").click();
+    assertThat(browser.find("#cardNumber").isDisplayed()).isTrue();
+    assertThat(browser.find("#cardNumber").getAttribute("autocomplete")).isEqualTo("cc-number");
+    browser.find("#provider-dintero").click();
     browser.screenshot("checkout");
   }
 
@@ -74,6 +76,7 @@ class CheckoutBrowserIT {
     assertThat(browser.find("#shop-state").getAttribute("data-state")).isEqualTo("PAID");
     assertThat(browser.driver.findElements(By.cssSelector("table.attempts tbody tr"))).hasSize(1);
     assertThat(browser.driver.getTitle()).contains(reference);
+    assertThat(browser.driver.getPageSource()).doesNotContain("4111");
     if (provider.equals(providers().get(0))) {
       browser.screenshot("order-paid");
     }
@@ -81,15 +84,20 @@ class CheckoutBrowserIT {
     assertThat(browser.find("main").getText()).as("the bought basket is emptied").contains("Your basket is empty");
   }
 
-  @Test
-  void aDeclinedPaymentReturnsToTheCheckoutAndTheSameOrderIsPaidWithASecondAttempt() throws Exception {
+  @ParameterizedTest(name = "declined by {0}, then paid")
+  @MethodSource("providers")
+  void aDeclinedPaymentReturnsToTheCheckoutAndTheSameOrderIsPaidWithASecondAttempt(String provider) throws Exception {
     fillBasket();
-    String declined = checkout("dintero", false);
-    browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/checkout?failed="));
-    assertThat(browser.find("#checkout-notice").getText()).contains(declined).contains("declined");
+    checkout(provider, false);
+    if (provider.equals("kibo")) {
+      assertThat(browser.find("#checkout-problem").getText()).contains("declined").contains("0002")
+          .doesNotContain("4000");
+      assertThat(browser.find("#cardNumber").getAttribute("value")).as("card data never written back").isEmpty();
+    } else {
+      assertThat(browser.find("#checkout-notice").getText()).contains("declined");
+    }
 
-    String paid = checkout("dintero", true);
-    assertThat(paid).isEqualTo(declined);
+    checkout(provider, true);
     awaitStatus(PAID);
     assertThat(browser.driver.findElements(By.cssSelector("table.attempts tbody tr"))).hasSize(2);
   }
@@ -111,23 +119,35 @@ class CheckoutBrowserIT {
     browser.waiting(PAGE_LIMIT).until(d -> d.findElement(By.cssSelector(".totals")).getText().contains("SPRING10"));
   }
 
-  /** Checks out with {@code provider}, approves or declines on its page, and returns the order reference. */
+  /**
+   * Checks out with {@code provider} and approves or declines the payment the way the shopper does
+   * with that provider; returns the order reference of a paid order, or {@code null} after a decline.
+   */
   private static String checkout(String provider, boolean approve) {
     browser.driver.get(demo.shopUrl() + "checkout");
     browser.find("#provider-" + provider).click();
-    browser.find("#place-order").click();
-    HostedPage page = HOSTED_PAGES.get(provider);
-    assertThat(page).as("a script for %s's hosted page", provider).isNotNull();
-    browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains(page.path()));
-    (approve ? page.approve() : page.decline()).accept(browser);
-    if (approve) {
-      browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/shop/orders/"));
-      String url = browser.driver.getCurrentUrl();
-      return url.substring(url.lastIndexOf('/') + 1);
+    switch (provider) {
+      case "kibo" -> { // the shop's own card form, authorised server to server
+        browser.find("#cardNumber").sendKeys(approve ? CARD : DECLINED_CARD);
+        browser.find("#cardExpiryMonth").sendKeys("12");
+        browser.find("#cardExpiryYear").sendKeys("2031");
+        browser.find("#cardCvc").sendKeys("123");
+        browser.find("#place-order").click();
+      }
+      case "dintero" -> { // the hosted payment page
+        browser.find("#place-order").click();
+        browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/sandbox/dintero/pay/"));
+        browser.find(approve ? "#approve" : "#decline").click();
+      }
+      default -> throw new AssertionError("no browser script for " + provider);
     }
-    browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/shop/checkout"));
+    if (!approve) {
+      browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/shop/checkout"));
+      return null;
+    }
+    browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/shop/orders/"));
     String url = browser.driver.getCurrentUrl();
-    return url.substring(url.indexOf("failed=") + "failed=".length());
+    return url.substring(url.lastIndexOf('/') + 1);
   }
 
   private static WebElement awaitStatus(Set<String> statuses) {
@@ -139,7 +159,4 @@ class CheckoutBrowserIT {
           return statuses.contains(status.getAttribute("data-status")) ? status : null;
         });
   }
-
-  /** Where a provider's hosted page lives and how the shopper approves or declines there. */
-  private record HostedPage(String path, Consumer<Browser> approve, Consumer<Browser> decline) {}
 }
