@@ -179,7 +179,7 @@ public final class FellohProvider implements PaymentProvider {
             + (request.captureLater() ? " (" + FellohSettings.PREFIX + "authorisation-only is false)" : ""));
     rules.add("surcharging_enabled is false, so Felloh charges exactly the cart total");
     rules.add("expires_at is " + expiresAt() + " (" + FellohSettings.PREFIX + "session-expiry "
-        + settings.sessionExpiry() + ")");
+        + days(settings.sessionExpiry()) + " from today, UTC)");
     if (request.bookingId() != null) {
       rules.add("the session is assigned to booking " + request.bookingId());
     }
@@ -187,6 +187,11 @@ public final class FellohProvider implements PaymentProvider {
         : "is sent to ") + settings.payUrl() + "/{ecommerce id}?" + RETURN_PARAMETER
         + "={return URL}, which sends the shopper back to the return URL");
     return new Preview(ID, requests, rules);
+  }
+
+  /** {@code P30D} rather than Duration's {@code PT720H}, as the shop owner wrote it. */
+  private static String days(java.time.Duration duration) {
+    return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
   }
 
   ObjectNode ecommerceBody(CheckoutRequest request, FellohMapper.Mapping mapping) {
