@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.sandbox.dintero.DinteroSimulator;
+import io.checkoutbridge.sandbox.felloh.FellohSimulator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -383,7 +384,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Adds every provider simulator in this module. New simulators are registered here. */
     public Builder standardSimulators() {
-      return simulator(DinteroSimulator::new);
+      return simulator(DinteroSimulator::new).simulator(FellohSimulator::new);
     }
 
     public Sandbox build() {
