@@ -128,8 +128,9 @@ public final class PaymentEngine implements Payments {
     try {
       result = provider.start(context);
     } catch (PaymentException e) {
+      EventKind outcome = e.code() == ErrorCode.DECLINED ? EventKind.DECLINED : EventKind.START_FAILED;
       transition(paymentId, tx -> {
-        tx.append(event(EventKind.START_FAILED, null, List.of(), null, null, "shopper",
+        tx.append(event(outcome, null, List.of(), null, null, "provider",
             e.code().code() + ": " + e.getMessage(), e.providerRequestId(), null, null));
         return null;
       });

@@ -79,7 +79,8 @@ public class CallbackServlet extends HttpServlet {
       return;
     }
     try {
-      CallbackVerification verification = provider.verifyCallback(toCallback(request, query, body));
+      CallbackVerification verification = provider.verifyCallback(
+          toCallback(request, runtime.core().publicUrl().toString(), query, body));
       CallbackOutcome outcome = engine.handleCallback(providerId, paymentId, verification);
       ObjectNode answer = JsonHttp.object();
       answer.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
@@ -108,12 +109,19 @@ public class CallbackServlet extends HttpServlet {
     return id.matches("[a-z0-9-]{1,32}") ? id : null;
   }
 
-  private static CallbackRequest toCallback(HttpServletRequest request, Map<String, List<String>> query, byte[] body) {
+  /**
+   * The callback as the provider called it. The URL is rebuilt from the configured public URL (the
+   * one the provider was given), not from the request's host, so signatures over the URL verify
+   * behind proxies and load balancers too.
+   */
+  private static CallbackRequest toCallback(HttpServletRequest request, String publicUrl,
+      Map<String, List<String>> query, byte[] body) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (String name : Collections.list(request.getHeaderNames())) {
       headers.put(name, Collections.list(request.getHeaders(name)));
     }
-    String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String url = publicUrl + path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     return new CallbackRequest(request.getMethod(), URI.create(url), headers, query, body);
   }
 

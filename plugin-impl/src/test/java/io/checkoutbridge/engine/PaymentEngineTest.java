@@ -294,6 +294,31 @@ class PaymentEngineTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void aLineCaptureAfterAnAmountCaptureNeverOverdrawsTheLine(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = startAuthorized(f);
+      f.engine.capture(id, command(Selection.amount(gbp("26.99"))));
+      PaymentView view = f.engine.capture(id, command(Selection.lines(Map.of("l1", BigDecimal.ONE))));
+      assertThat(view.lines().get(0).capturedAmount().compareTo(view.lines().get(0).line().total())).isLessThanOrEqualTo(0);
+      PaymentView rest = f.engine.capture(id, command(Selection.remaining()));
+      assertThat(rest.lines()).allSatisfy(l -> assertThat(l.capturedAmount()).isEqualTo(l.line().total()));
+      assertThat(rest.ledger().captured()).isEqualTo(gbp("53.95"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aDeclineAtStartIsRecordedAsDeclined(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      f.provider.declineNextStart();
+      assertThatThrownBy(() -> f.engine.start(ScriptedProvider.ID, Carts.request("ORDER-DECLINED-AT-START")))
+          .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DECLINED));
+      assertThat(f.engine.orderStatus("ORDER-DECLINED-AT-START")).contains(PaymentStatus.DECLINED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void anInvalidCheckoutCreatesNothing(TestDatabase.Kind kind) throws Exception {
     try (EngineFixture f = new EngineFixture(kind)) {
       var customer = Carts.customer();

@@ -61,6 +61,7 @@ public class ScriptedProvider implements PaymentProvider {
   private final Map<OperationKind, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final AtomicInteger fetches = new AtomicInteger();
   private volatile boolean fetchFails;
+  private volatile boolean declineNextStart;
 
   @Override
   public String id() {
@@ -87,7 +88,11 @@ public class ScriptedProvider implements PaymentProvider {
   }
 
   @Override
-  public StartResult start(StartContext context) {
+  public StartResult start(StartContext context) throws PaymentException {
+    if (declineNextStart) {
+      declineNextStart = false;
+      throw new DeclinedException("scripted decline at start");
+    }
     Account account = new Account();
     Money total = context.request().cart().total();
     account.amount = total;
@@ -143,6 +148,11 @@ public class ScriptedProvider implements PaymentProvider {
     faults.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(fault);
   }
 
+  /** The next start is declined at once, as a server-side authorisation can be. */
+  public void declineNextStart() {
+    declineNextStart = true;
+  }
+
   public void failFetches(boolean fail) {
     this.fetchFails = fail;
   }
@@ -161,6 +171,7 @@ public class ScriptedProvider implements PaymentProvider {
     calls.clear();
     fetches.set(0);
     fetchFails = false;
+    declineNextStart = false;
   }
 
   // ---- the provider API ----
