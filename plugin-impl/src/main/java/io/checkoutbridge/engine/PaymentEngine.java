@@ -1,0 +1,694 @@
+package io.checkoutbridge.engine;
+
+import io.checkoutbridge.api.AdminCommand;
+import io.checkoutbridge.api.AuthorizationState;
+import io.checkoutbridge.api.CartLine;
+import io.checkoutbridge.api.CheckoutRequest;
+import io.checkoutbridge.api.CheckoutStart;
+import io.checkoutbridge.api.LineAmount;
+import io.checkoutbridge.api.LineView;
+import io.checkoutbridge.api.Money;
+import io.checkoutbridge.api.PaymentEventView;
+import io.checkoutbridge.api.PaymentStatus;
+import io.checkoutbridge.api.PaymentStatusChanged;
+import io.checkoutbridge.api.PaymentView;
+import io.checkoutbridge.api.Payments;
+import io.checkoutbridge.api.ProviderInfo;
+import io.checkoutbridge.api.error.ErrorCode;
+import io.checkoutbridge.api.error.IllegalTransitionException;
+import io.checkoutbridge.api.error.InvalidRequestException;
+import io.checkoutbridge.api.error.PaymentException;
+import io.checkoutbridge.api.error.TransientNetworkException;
+import io.checkoutbridge.api.spi.CallbackVerification;
+import io.checkoutbridge.api.spi.Capability;
+import io.checkoutbridge.api.spi.Document;
+import io.checkoutbridge.api.spi.DocumentSource;
+import io.checkoutbridge.api.spi.OperationKind;
+import io.checkoutbridge.api.spi.OperationResult;
+import io.checkoutbridge.api.spi.PaymentProvider;
+import io.checkoutbridge.api.spi.ProviderMemory;
+import io.checkoutbridge.api.spi.ProviderOperation;
+import io.checkoutbridge.api.spi.ProviderPayment;
+import io.checkoutbridge.api.spi.ProviderState;
+import io.checkoutbridge.api.spi.StartContext;
+import io.checkoutbridge.api.spi.StartResult;
+import io.checkoutbridge.store.Database;
+import io.checkoutbridge.store.PaymentRecord;
+import io.checkoutbridge.store.PaymentStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where payments change. Every change runs under the payment's row lock, in one
+ * transaction: the history is read, the new events appended, and the ledger summary rewritten from
+ * the replay. Provider calls happen outside the lock; their results are applied under it, forward
+ * only and idempotently, so a return, a callback, an admin action and a reconciliation racing on
+ * one payment produce one transition each.
+ *
+ * <p>Thread-safe. Storefront notifications are sent after commit.
+ */
+public final class PaymentEngine implements Payments {
+  private static final Logger LOG = Logger.getLogger(PaymentEngine.class.getName());
+
+  private final Database db;
+  private final PaymentStore store = new PaymentStore();
+  private final Map<String, PaymentProvider> providers;
+  private final Endpoints endpoints;
+  private final Clock clock;
+  private final Consumer<PaymentStatusChanged> notifier;
+  private final DocumentSource documents;
+  private final Duration resolveAfter;
+
+  /**
+   * @param providers enabled providers by id, in the order they are offered
+   * @param notifier receives status changes after commit
+   * @param documents supplies invoices and credit notes, or {@code null}
+   * @param resolveAfter how long an operation may stay unanswered before reconciliation settles it
+   */
+  public PaymentEngine(Database db, Map<String, PaymentProvider> providers, Endpoints endpoints, Clock clock,
+      Consumer<PaymentStatusChanged> notifier, DocumentSource documents, Duration resolveAfter) {
+    this.db = db;
+    this.providers = new LinkedHashMap<>(providers);
+    this.endpoints = endpoints;
+    this.clock = clock;
+    this.notifier = notifier;
+    this.documents = documents;
+    this.resolveAfter = resolveAfter;
+  }
+
+  // ---------------------------------------------------------------- storefront
+
+  @Override
+  public List<ProviderInfo> providers() {
+    return providers.values().stream()
+        .map(p -> new ProviderInfo(p.id(), p.displayName(), p.capabilities()))
+        .toList();
+  }
+
+  public Optional<PaymentProvider> provider(String id) {
+    return Optional.ofNullable(providers.get(id));
+  }
+
+  @Override
+  public CheckoutStart start(String providerId, CheckoutRequest request) throws PaymentException {
+    PaymentProvider provider = provider(providerId)
+        .orElseThrow(() -> new InvalidRequestException("no enabled payment provider '" + providerId + "'"));
+    provider.validate(request);
+    String paymentId = UUID.randomUUID().toString();
+    Instant now = clock.instant();
+    PaymentRecord record = new PaymentRecord(paymentId, providerId, request.orderReference(), null, null,
+        request.cart().currency(), request.cart().total().toMinor(), PaymentStatus.STARTED,
+        truncate(request.customer().fullName(), 200), truncate(request.customer().email(), 250), Map.of(),
+        null, now, now, 0);
+    db.inTransaction(c -> {
+      store.insertPayment(c, record, request.cart().lines());
+      store.append(c, paymentId, event(EventKind.CREATED, record.totalMinor(), List.of(), null, null, "shopper",
+          null, null, null, null));
+      return null;
+    });
+    StartContext context = new StartContext(paymentId, request, endpoints.returnUrl(providerId, paymentId),
+        endpoints.callbackUrl(providerId, paymentId), memory(providerId));
+    StartResult result;
+    try {
+      result = provider.start(context);
+    } catch (PaymentException e) {
+      transition(paymentId, tx -> {
+        tx.append(event(EventKind.START_FAILED, null, List.of(), null, null, "shopper",
+            e.code().code() + ": " + e.getMessage(), e.providerRequestId(), null, null));
+        return null;
+      });
+      throw e;
+    }
+    transition(paymentId, tx -> {
+      tx.merchantReference = result.merchantReference();
+      tx.refs.putAll(result.refs());
+      if (result.state() != null) {
+        applyState(tx, result.state(), Set.of());
+      }
+      return null;
+    });
+    return new CheckoutStart(paymentId, result.next());
+  }
+
+  @Override
+  public Optional<PaymentView> payment(String paymentId) {
+    try {
+      return db.inTransaction(c -> {
+        Optional<PaymentRecord> p = store.find(c, paymentId);
+        return p.isEmpty() ? Optional.<PaymentView>empty() : Optional.of(view(c, p.get()));
+      });
+    } catch (PaymentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<PaymentView> paymentsForOrder(String orderReference) {
+    try {
+      return db.inTransaction(c -> {
+        List<PaymentView> views = new ArrayList<>();
+        for (PaymentRecord p : store.findByOrderReference(c, orderReference)) {
+          views.add(view(c, p));
+        }
+        return views;
+      });
+    } catch (PaymentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<PaymentStatus> orderStatus(String orderReference) {
+    List<PaymentView> attempts = paymentsForOrder(orderReference);
+    if (attempts.isEmpty()) {
+      return Optional.empty();
+    }
+    // A paid attempt wins over any later or earlier unpaid one: an expired older attempt never
+    // cancels a paid order.
+    return attempts.stream().map(PaymentView::status).filter(PaymentStatus::paid)
+        .max(Comparator.naturalOrder())
+        .or(() -> Optional.of(attempts.get(0).status()));
+  }
+
+  // ---------------------------------------------------------------- provider truth
+
+  @Override
+  public PaymentView refresh(String paymentId) throws PaymentException {
+    refreshAndApply(paymentId, Set.of());
+    return payment(paymentId).orElseThrow();
+  }
+
+  /**
+   * Refreshes only when the last refresh is older than {@code minInterval}, so a polling page does
+   * not hammer the provider.
+   */
+  public PaymentView refreshIfStale(String paymentId, Duration minInterval) throws PaymentException {
+    PaymentRecord p = record(paymentId);
+    if (p.lastRefreshedAt() == null || p.lastRefreshedAt().plus(minInterval).isBefore(clock.instant())) {
+      return refresh(paymentId);
+    }
+    return payment(paymentId).orElseThrow();
+  }
+
+  private boolean refreshAndApply(String paymentId, Set<Integer> settle) throws PaymentException {
+    PaymentRecord before = record(paymentId);
+    PaymentProvider provider = providerOf(before);
+    ProviderState state = provider.fetchState(providerPayment(before));
+    return transition(paymentId, tx -> applyState(tx, state, settle));
+  }
+
+  /**
+   * Handles a verified callback: records the delivery in the inbox (a processed duplicate changes
+   * nothing), then fetches the provider's truth and applies it. A failure to fetch or save is
+   * thrown, leaving the delivery unprocessed so the provider's retry does the work.
+   */
+  public CallbackOutcome handleCallback(String providerId, String paymentId, CallbackVerification verification)
+      throws PaymentException {
+    PaymentRecord p = record(paymentId);
+    if (!p.provider().equals(providerId)) {
+      throw new InvalidRequestException("payment " + paymentId + " does not belong to " + providerId);
+    }
+    String key = truncate(verification.dedupeKey(), 200);
+    boolean fresh;
+    try {
+      fresh = db.inTransaction(c -> store.receiveCallback(c, providerId, key, paymentId,
+          verification.description(), clock.instant()));
+    } catch (PaymentException e) {
+      if (e.getCause() instanceof SQLException sql && Database.isUniqueViolation(sql)) {
+        return CallbackOutcome.DUPLICATE; // the same delivery is being processed right now by another request
+      }
+      throw e;
+    }
+    if (!fresh) {
+      return CallbackOutcome.DUPLICATE;
+    }
+    boolean matched = refreshAndApply(paymentId, Set.of());
+    CallbackOutcome outcome = matched ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH;
+    db.inTransaction(c -> {
+      store.callbackProcessed(c, key, outcome.name(), clock.instant());
+      return null;
+    });
+    return outcome;
+  }
+
+  /** Applies provider state under the lock. Returns {@code false} on a mismatch (nothing applied). */
+  private boolean applyState(Tx tx, ProviderState state, Set<Integer> settle) throws SQLException {
+    String mismatch = mismatch(tx, state);
+    if (mismatch != null) {
+      LedgerEvent last = tx.events.isEmpty() ? null : tx.events.get(tx.events.size() - 1);
+      if (last == null || last.kind() != EventKind.STATE_MISMATCH || !mismatch.equals(last.reason())) {
+        tx.append(event(EventKind.STATE_MISMATCH, null, List.of(), null, null, "provider", mismatch,
+            state.providerRequestId(), state.providerPaymentId(), null));
+      }
+      LOG.warning(() -> "payment " + tx.record.id() + ": provider state not applied: " + mismatch);
+      return false;
+    }
+    tx.refs.putAll(state.refs());
+    if (state.providerPaymentId() != null) {
+      tx.providerPaymentId = state.providerPaymentId();
+    }
+    tx.lastRefreshedAt = clock.instant();
+    tx.touched = true;
+    AuthorizationState current = tx.replay.ledger().authorization();
+    if (current.canMoveTo(state.authorization())) {
+      EventKind kind = switch (state.authorization()) {
+        case PENDING -> EventKind.AUTHORIZATION_PENDING;
+        case AUTHORIZED -> EventKind.AUTHORIZED;
+        case DECLINED -> EventKind.DECLINED;
+        case FAILED -> EventKind.FAILED;
+        case NONE -> null;
+      };
+      if (kind != null) {
+        Long amount = kind == EventKind.AUTHORIZED ? state.amount().toMinor() : null;
+        tx.append(event(kind, amount, List.of(), null, null, "provider", state.providerStatus(),
+            state.providerRequestId(), state.providerPaymentId(), null));
+      }
+    }
+    if (tx.replay.ledger().authorization() == AuthorizationState.AUTHORIZED) {
+      reconcile(tx, OperationKind.CAPTURE, state.captured(), state, settle);
+      reconcile(tx, OperationKind.REFUND, state.refunded(), state, settle);
+      reconcile(tx, OperationKind.VOID, state.voided(), state, settle);
+    }
+    return true;
+  }
+
+  private String mismatch(Tx tx, ProviderState state) {
+    PaymentRecord p = tx.record;
+    if (!state.amount().currency().equals(p.currency())) {
+      return "provider reports currency " + state.amount().currency() + ", the payment is in " + p.currency();
+    }
+    if (state.authorization() != AuthorizationState.NONE && state.amount().toMinor() != p.totalMinor()) {
+      return "provider reports amount " + state.amount() + ", the payment is for " + Money.ofMinor(p.totalMinor(), p.currency());
+    }
+    String expected = tx.merchantReference;
+    if (expected != null && state.merchantReference() != null && !expected.equals(state.merchantReference())) {
+      return "provider reports reference " + state.merchantReference() + ", the payment has " + expected;
+    }
+    return null;
+  }
+
+  /**
+   * Brings one kind of operation in line with the provider's cumulative amount: open requests the
+   * provider shows as done are completed, stale ones it does not show are failed, and money the
+   * provider moved on its own (auto-capture, a refund in its dashboard) is recorded.
+   */
+  private void reconcile(Tx tx, OperationKind kind, Money providerTotal, ProviderState state, Set<Integer> settle)
+      throws SQLException {
+    long recorded = switch (kind) {
+      case CAPTURE -> tx.replay.ledger().captured().toMinor();
+      case REFUND -> tx.replay.ledger().refunded().toMinor();
+      case VOID -> tx.replay.ledger().voided().toMinor();
+    };
+    long unexplained = providerTotal.toMinor() - recorded;
+    Instant staleBefore = clock.instant().minus(resolveAfter);
+    List<LedgerReplay.OpenOperation> open = tx.replay.open().values().stream()
+        .filter(op -> op.kind() == kind)
+        .sorted(Comparator.comparingInt(op -> op.request().seq()))
+        .toList();
+    boolean stillOpen = false;
+    for (LedgerReplay.OpenOperation op : open) {
+      LedgerEvent request = op.request();
+      if (unexplained >= request.amount()) {
+        tx.append(event(EventKind.succeeded(kind), request.amount(), request.lines(), null, request.seq(),
+            "provider", "confirmed by the provider's state", state.providerRequestId(), null, null));
+        unexplained -= request.amount();
+      } else if (settle.contains(request.seq()) || (!op.accepted() && request.createdAt().isBefore(staleBefore))) {
+        tx.append(event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
+            "the provider's state shows no such " + kind.name().toLowerCase(java.util.Locale.ROOT), state.providerRequestId(),
+            null, null));
+      } else {
+        stillOpen = true;
+      }
+    }
+    if (unexplained > 0 && !stillOpen) {
+      Money allowed = switch (kind) {
+        case CAPTURE -> tx.replay.ledger().capturable();
+        case REFUND -> tx.replay.ledger().refundable();
+        case VOID -> tx.replay.ledger().voidable();
+      };
+      long amount = Math.min(unexplained, allowed.toMinor());
+      if (amount > 0) {
+        Money m = Money.ofMinor(amount, tx.record.currency());
+        tx.append(event(EventKind.succeeded(kind), amount, OperationPlanner.allocate(kind, m, tx.lines(), tx.replay),
+            null, null, "provider", "done at the provider", state.providerRequestId(), null, null));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- admin operations
+
+  @Override
+  public PaymentView capture(String paymentId, AdminCommand command) throws PaymentException {
+    return operate(paymentId, OperationKind.CAPTURE, command);
+  }
+
+  @Override
+  public PaymentView refund(String paymentId, AdminCommand command) throws PaymentException {
+    return operate(paymentId, OperationKind.REFUND, command);
+  }
+
+  @Override
+  public PaymentView voidAuthorization(String paymentId, AdminCommand command) throws PaymentException {
+    return operate(paymentId, OperationKind.VOID, command);
+  }
+
+  private PaymentView operate(String paymentId, OperationKind kind, AdminCommand command) throws PaymentException {
+    PaymentRecord before = record(paymentId);
+    PaymentProvider provider = providerOf(before);
+    // Phase 1: check against the ledger and reserve the amount, under the lock.
+    Reserved reserved = transition(paymentId, tx -> {
+      for (LedgerEvent e : tx.events) {
+        if (command.idempotencyKey().equals(e.operationKey())) {
+          return null; // the same intent again: answer with the first outcome, move nothing
+        }
+      }
+      if (tx.replay.ledger().hasPendingOperation()) {
+        throw new PaymentException(ErrorCode.OPERATION_IN_PROGRESS,
+            "another capture, refund or void of this payment is still in progress");
+      }
+      Plan plan = OperationPlanner.plan(kind, command.selection(), tx.replay.ledger(), tx.lines(), tx.replay);
+      requireCapabilities(provider, kind, plan, tx.replay.ledger());
+      int seq = tx.append(event(EventKind.requested(kind), plan.amount().toMinor(), plan.lines(),
+          command.idempotencyKey(), null, command.actor(), command.reason(), null, null, null));
+      return new Reserved(seq, plan, tx.snapshot());
+    });
+    if (reserved == null) {
+      return payment(paymentId).orElseThrow();
+    }
+    // Phase 2: one call to the provider, outside the lock.
+    Document document = documentFor(before, kind, reserved.plan().amount());
+    ProviderOperation operation = new ProviderOperation(kind, reserved.plan().amount(), reserved.plan().lines(),
+        reserved.plan().remaining(), command.idempotencyKey(), command.reason(), document);
+    OperationResult result;
+    try {
+      result = switch (kind) {
+        case CAPTURE -> provider.capture(reserved.payment(), operation);
+        case REFUND -> provider.refund(reserved.payment(), operation);
+        case VOID -> provider.cancel(reserved.payment(), operation);
+      };
+    } catch (TransientNetworkException unknownOutcome) {
+      resolveUnknown(paymentId, reserved.seq(), unknownOutcome);
+      return payment(paymentId).orElseThrow();
+    } catch (PaymentException refused) {
+      transition(paymentId, tx -> {
+        if (tx.isOpen(reserved.seq())) {
+          tx.append(event(EventKind.failed(kind), reserved.plan().amount().toMinor(), List.of(), null, reserved.seq(),
+              command.actor(), refused.code().code() + ": " + refused.getMessage(), refused.providerRequestId(),
+              null, null));
+        }
+        return null;
+      });
+      throw refused;
+    }
+    // Phase 3: record the outcome, unless a reconciliation already did.
+    OperationResult outcome = result;
+    transition(paymentId, tx -> {
+      tx.refs.putAll(outcome.refs());
+      if (!tx.isOpen(reserved.seq())) {
+        return null;
+      }
+      switch (outcome.outcome()) {
+        case SUCCEEDED -> tx.append(event(EventKind.succeeded(kind), reserved.plan().amount().toMinor(),
+            reserved.plan().lines(), null, reserved.seq(), command.actor(), null, outcome.providerRequestId(),
+            outcome.providerReference(), outcome.rawResponse()));
+        case PENDING -> tx.append(event(EventKind.OPERATION_ACCEPTED, reserved.plan().amount().toMinor(), List.of(),
+            null, reserved.seq(), command.actor(), "accepted by the provider, to be decided",
+            outcome.providerRequestId(), outcome.providerReference(), outcome.rawResponse()));
+        case DECLINED -> tx.append(event(EventKind.failed(kind), reserved.plan().amount().toMinor(), List.of(),
+            null, reserved.seq(), command.actor(), outcome.message(), outcome.providerRequestId(),
+            outcome.providerReference(), outcome.rawResponse()));
+      }
+      return null;
+    });
+    PaymentView view = payment(paymentId).orElseThrow();
+    if (result.outcome() == OperationResult.Outcome.DECLINED) {
+      throw new PaymentException(ErrorCode.DECLINED, "the provider refused: " + result.message(),
+          result.providerRequestId(), null);
+    }
+    return view;
+  }
+
+  /**
+   * The provider did not answer: the money may or may not have moved. Never send again; ask the
+   * provider's state and settle the operation by it. If the provider cannot be asked either, the
+   * operation stays pending (blocking further operations) until a later refresh settles it.
+   */
+  private void resolveUnknown(String paymentId, int seq, TransientNetworkException cause) throws PaymentException {
+    try {
+      refreshAndApply(paymentId, Set.of(seq));
+    } catch (PaymentException fetchFailed) {
+      cause.addSuppressed(fetchFailed);
+      throw new TransientNetworkException("the provider did not answer and its state could not be read; the"
+          + " outcome will be settled from the provider's state on the next refresh", cause.providerRequestId(), cause);
+    }
+    PaymentRecord p = record(paymentId);
+    boolean nothingDone = db.inTransaction(c -> store.events(c, paymentId, p.currency())).stream()
+        .anyMatch(e -> Objects.equals(e.parentSeq(), seq) && e.kind().name().endsWith("_FAILED"));
+    if (nothingDone) {
+      throw new TransientNetworkException("the provider did not answer and its state shows nothing was done;"
+          + " it is safe to try again", cause.providerRequestId(), cause);
+    }
+  }
+
+  private static void requireCapabilities(PaymentProvider provider, OperationKind kind, Plan plan,
+      io.checkoutbridge.api.Ledger ledger) throws PaymentException {
+    Set<Capability> caps = provider.capabilities();
+    String name = provider.displayName();
+    switch (kind) {
+      case CAPTURE -> {
+        require(caps, Capability.CAPTURE, name + " captures are not available through this plugin");
+        if (!plan.remaining()) {
+          require(caps, Capability.PARTIAL_CAPTURE, name + " captures only the whole amount");
+        }
+        if (ledger.captured().isPositive()) {
+          require(caps, Capability.MULTIPLE_CAPTURES, name + " allows one capture per payment");
+        }
+      }
+      case REFUND -> {
+        require(caps, Capability.REFUND, name + " refunds are not available through this plugin");
+        if (!plan.remaining()) {
+          require(caps, Capability.PARTIAL_REFUND, name + " refunds only the whole captured amount");
+        }
+      }
+      case VOID -> {
+        if (ledger.captured().isPositive()) {
+          require(caps, Capability.VOID_REMAINING, name + " cannot void what is left after a capture");
+        } else {
+          require(caps, Capability.VOID, name + " voids are not available through this plugin");
+        }
+        if (!plan.remaining() && !caps.contains(Capability.VOID_REMAINING)) {
+          throw new IllegalTransitionException(name + " voids only the whole open authorisation");
+        }
+      }
+    }
+  }
+
+  private static void require(Set<Capability> caps, Capability needed, String message) throws PaymentException {
+    if (!caps.contains(needed)) {
+      throw new PaymentException(ErrorCode.UNSUPPORTED, message);
+    }
+  }
+
+  private Document documentFor(PaymentRecord p, OperationKind kind, Money amount) {
+    if (documents == null || kind == OperationKind.VOID) {
+      return null;
+    }
+    try {
+      return documents.documentFor(p.orderReference(), kind, amount).orElse(null);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the storefront's document source failed for order " + p.orderReference(), e);
+      return null;
+    }
+  }
+
+  private record Reserved(int seq, Plan plan, ProviderPayment payment) {}
+
+  // ---------------------------------------------------------------- the lock
+
+  /** Work done under a payment's lock. */
+  @FunctionalInterface
+  private interface TxWork<T> {
+    T run(Tx tx) throws SQLException, PaymentException;
+  }
+
+  /** The locked payment while a transition is being made. */
+  private final class Tx {
+    final Connection connection;
+    final PaymentRecord record;
+    final List<LedgerEvent> events;
+    final Map<String, String> refs;
+    String merchantReference;
+    String providerPaymentId;
+    Instant lastRefreshedAt;
+    LedgerReplay.Result replay;
+    List<CartLine> lines;
+    boolean touched;
+
+    Tx(Connection connection, PaymentRecord record, List<LedgerEvent> events) {
+      this.connection = connection;
+      this.record = record;
+      this.events = new ArrayList<>(events);
+      this.refs = new HashMap<>(record.refs());
+      this.merchantReference = record.merchantReference();
+      this.providerPaymentId = record.providerPaymentId();
+      this.lastRefreshedAt = record.lastRefreshedAt();
+      this.replay = LedgerReplay.replay(record.currency(), this.events);
+    }
+
+    int append(LedgerEvent e) throws SQLException {
+      int seq = store.append(connection, record.id(), e);
+      events.add(new LedgerEvent(seq, e.kind(), e.amountMinor(), e.lines(), e.operationKey(), e.parentSeq(),
+          e.actor(), e.reason(), e.providerRequestId(), e.providerReference(), e.rawResponse(), e.createdAt()));
+      replay = LedgerReplay.replay(record.currency(), events);
+      touched = true;
+      return seq;
+    }
+
+    boolean isOpen(int requestSeq) {
+      return replay.open().containsKey(requestSeq);
+    }
+
+    List<CartLine> lines() throws SQLException {
+      if (lines == null) {
+        lines = store.lines(connection, record.id(), record.currency());
+      }
+      return lines;
+    }
+
+    boolean changedReferences() {
+      return !refs.equals(record.refs()) || !Objects.equals(merchantReference, record.merchantReference())
+          || !Objects.equals(providerPaymentId, record.providerPaymentId());
+    }
+
+    PaymentRecord updated() {
+      return new PaymentRecord(record.id(), record.provider(), record.orderReference(), merchantReference,
+          providerPaymentId, record.currency(), record.totalMinor(), replay.ledger().status(), record.customerName(),
+          record.customerEmail(), refs, lastRefreshedAt, record.createdAt(), clock.instant(), record.version() + 1);
+    }
+
+    ProviderPayment snapshot() throws SQLException {
+      return new ProviderPayment(record.id(), record.orderReference(), merchantReference,
+          Money.ofMinor(record.totalMinor(), record.currency()), lines(), refs);
+    }
+  }
+
+  private <T> T transition(String paymentId, TxWork<T> work) throws PaymentException {
+    List<PaymentStatusChanged> changes = new ArrayList<>(1);
+    T result = db.inTransaction(c -> {
+      PaymentRecord p = store.lock(c, paymentId)
+          .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
+      Tx tx = new Tx(c, p, store.events(c, paymentId, p.currency()));
+      T r = work.run(tx);
+      if (tx.touched || tx.changedReferences()) {
+        PaymentRecord updated = tx.updated();
+        store.updateSummary(c, updated, tx.replay, updated.updatedAt());
+        if (updated.status() != p.status()) {
+          changes.add(new PaymentStatusChanged(p.id(), p.provider(), p.orderReference(), p.status(), updated.status(),
+              tx.replay.ledger(), updated.updatedAt()));
+        }
+      }
+      return r;
+    });
+    for (PaymentStatusChanged change : changes) {
+      try {
+        notifier.accept(change);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "a storefront listener failed for payment " + change.paymentId(), e);
+      }
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private PaymentRecord record(String paymentId) throws PaymentException {
+    return db.inTransaction(c -> store.find(c, paymentId))
+        .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
+  }
+
+  private PaymentProvider providerOf(PaymentRecord p) throws PaymentException {
+    return provider(p.provider()).orElseThrow(() -> new PaymentException(ErrorCode.CONFIGURATION,
+        "payment " + p.id() + " belongs to provider '" + p.provider() + "', which is not enabled"));
+  }
+
+  private ProviderPayment providerPayment(PaymentRecord p) throws PaymentException {
+    List<CartLine> lines = db.inTransaction(c -> store.lines(c, p.id(), p.currency()));
+    return new ProviderPayment(p.id(), p.orderReference(), p.merchantReference(),
+        Money.ofMinor(p.totalMinor(), p.currency()), lines, p.refs());
+  }
+
+  private PaymentView view(Connection c, PaymentRecord p) throws SQLException {
+    List<LedgerEvent> events = store.events(c, p.id(), p.currency());
+    LedgerReplay.Result replay = LedgerReplay.replay(p.currency(), events);
+    List<LineView> lines = new ArrayList<>();
+    for (CartLine line : store.lines(c, p.id(), p.currency())) {
+      LedgerReplay.LineTotals t = replay.line(line.lineId());
+      lines.add(new LineView(line, t.capturedQuantity(), Money.ofMinor(t.capturedMinor(), p.currency()),
+          t.refundedQuantity(), Money.ofMinor(t.refundedMinor(), p.currency())));
+    }
+    List<PaymentEventView> history = new ArrayList<>();
+    for (LedgerEvent e : events) {
+      history.add(new PaymentEventView(e.seq(), e.kind().name(),
+          e.amountMinor() == null ? null : Money.ofMinor(e.amountMinor(), p.currency()), e.lines(), e.actor(),
+          e.reason(), e.providerRequestId(), e.createdAt()));
+    }
+    return new PaymentView(p.id(), p.provider(), p.orderReference(), replay.ledger().status(), replay.ledger(),
+        Money.ofMinor(p.totalMinor(), p.currency()), p.customerName(), p.customerEmail(), p.providerPaymentId(),
+        lines, history, p.createdAt(), p.updatedAt(), p.version());
+  }
+
+  private LedgerEvent event(EventKind kind, Long amountMinor, List<LineAmount> lines, String operationKey,
+      Integer parentSeq, String actor, String reason, String providerRequestId, String providerReference,
+      String raw) {
+    return new LedgerEvent(0, kind, amountMinor, lines, operationKey, parentSeq, actor, reason, providerRequestId,
+        providerReference, raw, clock.instant());
+  }
+
+  private ProviderMemory memory(String providerId) {
+    return new ProviderMemory() {
+      @Override
+      public Optional<String> get(String key) {
+        try {
+          return db.inTransaction(c -> store.memory(c, providerId, key));
+        } catch (PaymentException e) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public String putIfAbsent(String key, String value) {
+        try {
+          return db.inTransaction(c -> {
+            store.remember(c, providerId, key, value, clock.instant());
+            return value;
+          });
+        } catch (PaymentException e) {
+          if (e.getCause() instanceof SQLException sql && Database.isUniqueViolation(sql)) {
+            return get(key).orElseThrow(() -> new IllegalStateException(e.getMessage(), e));
+          }
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+      }
+    };
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+}

@@ -1,0 +1,69 @@
+package io.checkoutbridge.store;
+
+import io.checkoutbridge.api.error.ErrorCode;
+import io.checkoutbridge.api.error.PaymentException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Runs work in one JDBC transaction: commit on success, roll back on any failure. A database error
+ * becomes a {@link PaymentException} with code {@link ErrorCode#STORAGE} (retryable), so callers
+ * answer 5xx and nothing is half-written.
+ */
+public final class Database {
+
+  /** Work inside a transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException, PaymentException;
+  }
+
+  private final DataSource dataSource;
+
+  public Database(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public <T> T inTransaction(Work<T> work) throws PaymentException {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | PaymentException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new PaymentException(ErrorCode.STORAGE,
+          "the payment ledger could not be saved (SQLState " + e.getSQLState() + ")", null, e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+    }
+  }
+
+  /** Whether the error is a unique-constraint violation (SQLState class 23505 on H2 and PostgreSQL). */
+  public static boolean isUniqueViolation(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

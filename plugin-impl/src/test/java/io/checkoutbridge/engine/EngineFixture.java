@@ -1,0 +1,46 @@
+package io.checkoutbridge.engine;
+
+import io.checkoutbridge.api.PaymentStatusChanged;
+import io.checkoutbridge.store.Database;
+import io.checkoutbridge.testing.ScriptedProvider;
+import io.checkoutbridge.testing.TestDatabase;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An engine on a fresh database with the scripted provider. */
+final class EngineFixture implements AutoCloseable {
+  final TestDatabase database;
+  final ScriptedProvider provider = new ScriptedProvider();
+  final List<PaymentStatusChanged> notifications = new CopyOnWriteArrayList<>();
+  final PaymentEngine engine;
+
+  EngineFixture(TestDatabase.Kind kind) {
+    this(kind, Duration.ofMinutes(1));
+  }
+
+  EngineFixture(TestDatabase.Kind kind, Duration resolveAfter) {
+    database = TestDatabase.create(kind);
+    Endpoints endpoints = new Endpoints() {
+      @Override
+      public URI returnUrl(String providerId, String paymentId) {
+        return URI.create("https://shop.example/payments/return/" + providerId + "?pid=" + paymentId);
+      }
+
+      @Override
+      public URI callbackUrl(String providerId, String paymentId) {
+        return URI.create("https://shop.example/payments/callback/" + providerId + "?pid=" + paymentId);
+      }
+    };
+    engine = new PaymentEngine(new Database(database.dataSource()), Map.of(ScriptedProvider.ID, provider), endpoints,
+        Clock.systemUTC(), notifications::add, null, resolveAfter);
+  }
+
+  @Override
+  public void close() throws Exception {
+    database.close();
+  }
+}
