@@ -481,6 +481,39 @@ class HokodoProviderTest {
   }
 
   @Test
+  void expandedDeferredPaymentObjectOnTheOrderIsFollowedByItsId() throws Exception {
+    ObjectNodeFixture order = ObjectNodeFixture.of("order-with-deferred-payment.json");
+    order.json.putObject("deferred_payment").put("id", DEFPAY_ID).put("number", "P-7WR2-PR0S").put("status", "accepted");
+    server.enqueue(new MockResponse.Builder().code(200).body(order.json.toString()).build());
+    enqueue(200, "deferred-payment-accepted.json");
+
+    ProviderState state = provider.fetchState(payment(Map.of(HokodoProvider.REF_ORDER, ORDER_ID)));
+
+    take();
+    assertThat(call(take())).isEqualTo("GET /v1/payment/deferred_payments/" + DEFPAY_ID);
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+  }
+
+  @Test
+  void ledgerAmountBelowAMinorUnitIsAProviderError() throws Exception {
+    ObjectNodeFixture deferred = ObjectNodeFixture.of("deferred-payment-accepted.json");
+    deferred.json.put("refunds", new BigDecimal("0.5"));
+    enqueue(200, "order-with-deferred-payment.json");
+    server.enqueue(new MockResponse.Builder().code(200).body(deferred.json.toString()).build());
+
+    assertThatThrownBy(() -> provider.fetchState(acceptedPayment()))
+        .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_ERROR))
+        .hasMessageContaining("refunds");
+  }
+
+  /** A fixture as an editable JSON object. */
+  private record ObjectNodeFixture(com.fasterxml.jackson.databind.node.ObjectNode json) {
+    static ObjectNodeFixture of(String name) throws Exception {
+      return new ObjectNodeFixture((com.fasterxml.jackson.databind.node.ObjectNode) JsonHttp.MAPPER.readTree(fixture(name)));
+    }
+  }
+
+  @Test
   void stateWithoutAnOrderRefIsNotFound() {
     assertThatThrownBy(() -> provider.fetchState(payment(Map.of())))
         .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
