@@ -1,0 +1,193 @@
+package io.checkoutbridge.cdi;
+
+import io.checkoutbridge.api.PaymentListener;
+import io.checkoutbridge.api.PaymentStatusChanged;
+import io.checkoutbridge.api.spi.DocumentSource;
+import io.checkoutbridge.api.spi.PaymentProvider;
+import io.checkoutbridge.config.ConfigurationException;
+import io.checkoutbridge.config.CoreSettings;
+import io.checkoutbridge.config.Settings;
+import io.checkoutbridge.engine.PaymentEngine;
+import io.checkoutbridge.provider.ProviderFactory;
+import io.checkoutbridge.provider.support.HttpClients;
+import io.checkoutbridge.store.Database;
+import io.checkoutbridge.store.Migrations;
+import io.checkoutbridge.web.Seal;
+import io.checkoutbridge.web.SealedEndpoints;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import okhttp3.OkHttpClient;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The plugin inside a CDI container: reads and checks the configuration when the application
+ * starts (a wrong configuration fails the deployment, naming every key), migrates the ledger's
+ * tables, builds the enabled providers and the engine, and sends status changes to the storefront
+ * as CDI events and to {@link PaymentListener}s.
+ *
+ * <p>Everything here is glue; the engine itself knows nothing of CDI.
+ */
+@ApplicationScoped
+public class CheckoutBridgeRuntime {
+  private static final Logger LOG = Logger.getLogger(CheckoutBridgeRuntime.class.getName());
+
+  @Inject
+  Config config;
+
+  @Inject
+  Event<PaymentStatusChanged> statusEvents;
+
+  @Inject
+  @Any
+  Instance<PaymentProvider> beanProviders;
+
+  @Inject
+  @Any
+  Instance<PaymentListener> beanListeners;
+
+  @Inject
+  @Any
+  Instance<DocumentSource> documentSources;
+
+  private Settings settings;
+  private CoreSettings core;
+  private Seal seal;
+  private SealedEndpoints endpoints;
+  private OkHttpClient http;
+  private Database database;
+  private PaymentEngine engine;
+
+  @PostConstruct
+  void start() {
+    settings = key -> config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+    core = CoreSettings.from(settings);
+    seal = new Seal(core.sealSecret());
+    endpoints = new SealedEndpoints(core.publicUrl(), seal);
+    http = HttpClients.create(core.http());
+    Map<String, PaymentProvider> providers = providers(settings, http);
+    DataSource dataSource = lookup(core.datasource());
+    Migrations.migrate(dataSource);
+    database = new Database(dataSource);
+    List<PaymentListener> listeners = new ArrayList<>();
+    beanListeners.forEach(listeners::add);
+    ServiceLoader.load(PaymentListener.class, getClass().getClassLoader()).forEach(listeners::add);
+    DocumentSource documents = documentSources.isResolvable() ? documentSources.get() : null;
+    engine = new PaymentEngine(database, providers, endpoints, Clock.systemUTC(), change -> {
+      statusEvents.fire(change);
+      for (PaymentListener listener : listeners) {
+        try {
+          listener.onStatusChanged(change);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "payment listener " + listener.getClass().getName() + " failed", e);
+        }
+      }
+    }, documents, core.resolveAfter());
+    LOG.info(() -> "Checkout Bridge started with providers " + providers.keySet() + " on " + core.datasource());
+  }
+
+  /** Starts the plugin with the application, so a bad configuration fails the deployment at once. */
+  void onApplicationStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    core.publicUrl(); // touching the bean runs start()
+  }
+
+  @PreDestroy
+  void stop() {
+    if (http != null) {
+      HttpClients.shutdown(http);
+    }
+  }
+
+  @Produces
+  @Dependent
+  PaymentEngine engine() {
+    return engine;
+  }
+
+  public PaymentEngine paymentEngine() {
+    return engine;
+  }
+
+  public CoreSettings core() {
+    return core;
+  }
+
+  public Seal seal() {
+    return seal;
+  }
+
+  public SealedEndpoints endpoints() {
+    return endpoints;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public OkHttpClient http() {
+    return http;
+  }
+
+  private Map<String, PaymentProvider> providers(Settings settings, OkHttpClient client) {
+    Map<String, PaymentProvider> found = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (ProviderFactory factory : ServiceLoader.load(ProviderFactory.class, getClass().getClassLoader())) {
+      if (!factory.enabled(settings)) {
+        continue;
+      }
+      try {
+        found.put(factory.id(), factory.create(settings, client, Clock.systemUTC()));
+      } catch (ConfigurationException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    for (PaymentProvider provider : beanProviders) {
+      if (provider.enabled()) {
+        found.putIfAbsent(provider.id(), provider);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+    Map<String, PaymentProvider> ordered = new LinkedHashMap<>();
+    for (String id : core.providers()) {
+      if (found.containsKey(id)) {
+        ordered.put(id, found.remove(id));
+      }
+    }
+    ordered.putAll(found);
+    return ordered;
+  }
+
+  private static DataSource lookup(String jndiName) {
+    try {
+      return InitialContext.doLookup(jndiName);
+    } catch (NamingException | ClassCastException e) {
+      throw new ConfigurationException(List.of(CoreSettings.PREFIX + "datasource is invalid: no DataSource is bound at "
+          + jndiName));
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.checkoutbridge.config;
+
+import io.checkoutbridge.provider.support.HttpSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The plugin's own keys ({@code checkout-bridge.*}, providers aside), read and checked at start-up.
+ *
+ * @param datasource JNDI name of the ledger's DataSource
+ * @param publicUrl the storefront application's public base URL
+ * @param sealSecret secret of the URL seal
+ * @param successUrl where a paying shopper lands ({@code {orderReference}}, {@code {paymentId}})
+ * @param failureUrl where a shopper lands after a decline or failure
+ * @param maxCallbackBytes the largest callback body accepted
+ * @param pollInterval how often the pending page asks again
+ * @param giveUpAfter when the pending page stops asking
+ * @param resolveAfter when an unanswered operation is settled from the provider's state
+ * @param providers provider ids in the order they are offered
+ * @param http outbound timeouts
+ */
+public record CoreSettings(
+    String datasource,
+    URI publicUrl,
+    String sealSecret,
+    String successUrl,
+    String failureUrl,
+    int maxCallbackBytes,
+    Duration pollInterval,
+    Duration giveUpAfter,
+    Duration resolveAfter,
+    List<String> providers,
+    HttpSettings http) {
+
+  public static final String PREFIX = "checkout-bridge.";
+
+  /** Reads and checks every core key; fails naming all problems at once. */
+  public static CoreSettings from(Settings settings) {
+    SettingsReader r = new SettingsReader(settings, PREFIX);
+    String datasource = r.string("datasource", "java:jboss/datasources/ExampleDS");
+    URI publicUrl = r.url("public-url", null);
+    String secret = r.secret("seal-secret", 32);
+    String success = target(r, "storefront.success-url", "/orders/{orderReference}");
+    String failure = target(r, "storefront.failure-url", "/checkout?failed={orderReference}");
+    int maxBytes = r.integer("callback.max-body-bytes", 65536, 1024, 10 * 1024 * 1024);
+    Duration poll = r.duration("pending.poll-interval", Duration.ofSeconds(2));
+    Duration giveUp = r.duration("pending.give-up-after", Duration.ofMinutes(15));
+    Duration resolve = r.duration("operation.resolve-after", Duration.ofMinutes(1));
+    List<String> providers = r.list("providers", "dintero,hokodo,felloh,kibo");
+    HttpSettings http = HttpSettings.from(new SettingsReader(settings, PREFIX + "http."));
+    r.validate();
+    return new CoreSettings(datasource, publicUrl, secret, success, failure, maxBytes, poll, giveUp, resolve, providers, http);
+  }
+
+  private static String target(SettingsReader r, String name, String defaultValue) {
+    String value = r.string(name, defaultValue);
+    if (!(value.startsWith("/") && !value.startsWith("//")) && !value.matches("https?://[^\\s]+")) {
+      r.problem(r.key(name) + " is invalid: expected a path starting with / or an absolute http(s) URL");
+    }
+    return value;
+  }
+}

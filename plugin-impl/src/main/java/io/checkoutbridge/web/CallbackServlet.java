@@ -1,0 +1,130 @@
+package io.checkoutbridge.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.checkoutbridge.api.error.ErrorCode;
+import io.checkoutbridge.api.error.PaymentException;
+import io.checkoutbridge.api.error.SignatureException;
+import io.checkoutbridge.api.spi.CallbackRequest;
+import io.checkoutbridge.api.spi.CallbackVerification;
+import io.checkoutbridge.api.spi.PaymentProvider;
+import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
+import io.checkoutbridge.engine.CallbackOutcome;
+import io.checkoutbridge.engine.PaymentEngine;
+import io.checkoutbridge.provider.support.JsonHttp;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code /payments/callback/{provider}}: server-to-server notifications from providers.
+ *
+ * <p>Order of checks: the URL seal (401), the body size (413), the provider's signature (401),
+ * the inbox (a processed duplicate is answered 200 and changes nothing), then the provider's state
+ * is fetched and applied. The body is never trusted. When the state cannot be fetched or saved the
+ * answer is 5xx, so the provider delivers again and nothing is lost.
+ */
+public class CallbackServlet extends HttpServlet {
+  private static final Logger LOG = Logger.getLogger(CallbackServlet.class.getName());
+
+  @Inject
+  CheckoutBridgeRuntime runtime;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    handle(request, response);
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    handle(request, response);
+  }
+
+  @Override
+  protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    handle(request, response);
+  }
+
+  private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String providerId = providerId(request);
+    Map<String, List<String>> query = Responses.query(request.getQueryString());
+    String paymentId = Responses.first(query, "pid");
+    if (providerId == null || paymentId == null || Responses.first(query, "seal") == null) {
+      Responses.error(response, 400, ErrorCode.INVALID_REQUEST.code(), "callback URL lacks provider, pid or seal", null);
+      return;
+    }
+    if (!runtime.seal().verify(paymentId, Responses.first(query, "seal"))) {
+      Responses.error(response, 401, ErrorCode.SIGNATURE_INVALID.code(), "the URL seal does not verify", null);
+      return;
+    }
+    byte[] body = readLimited(request, runtime.core().maxCallbackBytes());
+    if (body == null) {
+      Responses.error(response, 413, ErrorCode.INVALID_REQUEST.code(),
+          "callback body larger than " + runtime.core().maxCallbackBytes() + " bytes", null);
+      return;
+    }
+    PaymentEngine engine = runtime.paymentEngine();
+    PaymentProvider provider = engine.provider(providerId).orElse(null);
+    if (provider == null) {
+      Responses.error(response, 404, ErrorCode.NOT_FOUND.code(), "no enabled provider " + providerId, null);
+      return;
+    }
+    try {
+      CallbackVerification verification = provider.verifyCallback(toCallback(request, query, body));
+      CallbackOutcome outcome = engine.handleCallback(providerId, paymentId, verification);
+      ObjectNode answer = JsonHttp.object();
+      answer.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+      Responses.json(response, 200, answer);
+    } catch (SignatureException e) {
+      LOG.warning(() -> "refused a " + providerId + " callback for payment " + paymentId + ": " + e.getMessage());
+      Responses.error(response, e);
+    } catch (PaymentException e) {
+      if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.INVALID_REQUEST) {
+        Responses.error(response, e);
+        return;
+      }
+      // The truth could not be fetched or saved: 5xx so the provider delivers again.
+      LOG.log(Level.WARNING, "callback for payment " + paymentId + " not processed, provider will retry: " + e);
+      Responses.error(response, e.code() == ErrorCode.TRANSIENT_NETWORK ? 503 : 500, e.code().code(),
+          "the callback could not be processed now; please deliver it again", e.providerRequestId());
+    }
+  }
+
+  static String providerId(HttpServletRequest request) {
+    String path = request.getPathInfo();
+    if (path == null) {
+      return null;
+    }
+    String id = path.startsWith("/") ? path.substring(1) : path;
+    return id.matches("[a-z0-9-]{1,32}") ? id : null;
+  }
+
+  private static CallbackRequest toCallback(HttpServletRequest request, Map<String, List<String>> query, byte[] body) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      headers.put(name, Collections.list(request.getHeaders(name)));
+    }
+    String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    return new CallbackRequest(request.getMethod(), URI.create(url), headers, query, body);
+  }
+
+  /** The body, or {@code null} when it is larger than {@code max}. */
+  private static byte[] readLimited(HttpServletRequest request, int max) throws IOException {
+    if (request.getContentLengthLong() > max) {
+      return null;
+    }
+    try (InputStream in = request.getInputStream()) {
+      byte[] bytes = in.readNBytes(max + 1);
+      return bytes.length > max ? null : bytes;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.checkoutbridge.web;
+
+import io.checkoutbridge.api.PaymentView;
+import io.checkoutbridge.api.error.PaymentException;
+import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * {@code /payments/return/{provider}}: the shopper's browser coming back from the provider.
+ *
+ * <p>The provider's state is fetched (the query the provider appended is not trusted), applied,
+ * and the shopper is sent with 303 to the storefront's success or failure page, or to the pending
+ * page when the provider has not decided. If the provider cannot be reached the shopper sees the
+ * pending page, which keeps asking: a paid order never stays stuck.
+ */
+public class ReturnServlet extends HttpServlet {
+  private static final Logger LOG = Logger.getLogger(ReturnServlet.class.getName());
+
+  @Inject
+  CheckoutBridgeRuntime runtime;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    handle(request, response);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    handle(request, response);
+  }
+
+  private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Map<String, List<String>> query = Responses.query(request.getQueryString());
+    String paymentId = Responses.first(query, "pid");
+    String providerId = CallbackServlet.providerId(request);
+    if (paymentId == null || providerId == null || !runtime.seal().verify(paymentId, Responses.first(query, "seal"))) {
+      Pages.message(response, 400, "This payment link is not valid",
+          "The link you followed is incomplete or has been altered. Please return to the shop.");
+      return;
+    }
+    Optional<PaymentView> stored = runtime.paymentEngine().payment(paymentId);
+    if (stored.isEmpty() || !stored.get().providerId().equals(providerId)) {
+      Pages.message(response, 404, "Payment not found", "We could not find this payment. Please return to the shop.");
+      return;
+    }
+    PaymentView payment = stored.get();
+    try {
+      payment = runtime.paymentEngine().refresh(paymentId);
+    } catch (PaymentException e) {
+      LOG.warning(() -> "could not refresh payment " + paymentId + " on return; showing the pending page: " + e);
+    }
+    ShopperDestinations destinations = new ShopperDestinations(runtime.core(), runtime.endpoints());
+    String target = destinations.finalPage(request, payment);
+    response.setHeader("Cache-Control", "no-store");
+    response.setStatus(303);
+    response.setHeader("Location", target != null ? target : destinations.pendingPage(request, payment));
+  }
+}
