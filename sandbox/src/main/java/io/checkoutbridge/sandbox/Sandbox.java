@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.sandbox.dintero.DinteroSimulator;
+import io.checkoutbridge.sandbox.hokodo.HokodoSimulator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -383,7 +384,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** Adds every provider simulator in this module. New simulators are registered here. */
     public Builder standardSimulators() {
-      return simulator(DinteroSimulator::new);
+      return simulator(DinteroSimulator::new)
+          .simulator(HokodoSimulator::new);
     }
 
     public Sandbox build() {
