@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.sandbox.dintero.DinteroSimulator;
 import io.checkoutbridge.sandbox.felloh.FellohSimulator;
+import io.checkoutbridge.sandbox.hokodo.HokodoSimulator;
 import io.checkoutbridge.sandbox.kibo.KiboSimulator;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -386,6 +387,7 @@ public final class Sandbox implements AutoCloseable {
     /** Adds every provider simulator in this module. New simulators are registered here. */
     public Builder standardSimulators() {
       return simulator(DinteroSimulator::new)
+          .simulator(HokodoSimulator::new)
           .simulator(FellohSimulator::new)
           .simulator(KiboSimulator::new);
     }
