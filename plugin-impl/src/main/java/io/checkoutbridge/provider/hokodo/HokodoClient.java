@@ -101,7 +101,7 @@ final class HokodoClient {
 
   private static void collect(JsonNode node, String path, List<String> out) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(field -> {
+      node.properties().forEach(field -> {
         String name = field.getKey();
         boolean general = path.isEmpty() && ("detail".equals(name) || "non_field_errors".equals(name)
             || "message".equals(name) || "error".equals(name));
