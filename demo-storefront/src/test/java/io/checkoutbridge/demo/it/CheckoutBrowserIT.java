@@ -34,7 +34,7 @@ class CheckoutBrowserIT {
 
   /** The providers the demo enables, in the order the checkout offers them. */
   static List<String> providers() {
-    return List.of("dintero", "kibo");
+    return List.of("dintero", "hokodo", "felloh", "kibo");
   }
 
   @BeforeAll
@@ -134,11 +134,12 @@ class CheckoutBrowserIT {
         browser.find("#cardCvc").sendKeys("123");
         browser.find("#place-order").click();
       }
-      case "dintero" -> { // the hosted payment page
-        browser.find("#place-order").click();
-        browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/sandbox/dintero/pay/"));
-        browser.find(approve ? "#approve" : "#decline").click();
+      case "dintero" -> hostedPage("/sandbox/dintero/pay/", approve ? "#approve" : "#decline");
+      case "hokodo" -> { // the company comes with the form (the demo's company is known to the sandbox)
+        assertThat(browser.find("#companyNumber").getAttribute("value")).isEqualTo("01234567");
+        hostedPage("/sandbox/hokodo/pay/", approve ? "#accept" : "#reject");
       }
+      case "felloh" -> hostedPage("/sandbox/felloh/embed/", approve ? "#card" : "#decline");
       default -> throw new AssertionError("no browser script for " + provider);
     }
     if (!approve) {
@@ -148,6 +149,12 @@ class CheckoutBrowserIT {
     browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/shop/orders/"));
     String url = browser.driver.getCurrentUrl();
     return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+  private static void hostedPage(String path, String button) {
+    browser.find("#place-order").click();
+    browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains(path));
+    browser.find(button).click();
   }
 
   private static WebElement awaitStatus(Set<String> statuses) {
