@@ -168,8 +168,7 @@ class FellohCheckoutFlowIT {
     CheckoutStart start = payments.start(FellohProvider.ID, request(order()).withCaptureLater(false));
     String id = start.paymentId();
     shopperPays(((NextStep.Redirect) start.next()).url(), "card");
-    settings(JSON.createObjectNode().put("webhook_url", runtime.endpoints().callbackUrl(FellohProvider.ID, id).toString())
-        .put("webhook_secret", WEBHOOK_SECRET));
+    settings(JSON.createObjectNode().put("webhook_url", organisationWebhookUrl()).put("webhook_secret", WEBHOOK_SECRET));
     try {
       PaymentView waiting = payments.refund(id, command(Selection.amount(gbp("150.00"))));
 
@@ -200,10 +199,33 @@ class FellohCheckoutFlowIT {
   }
 
   @Test
+  void aRefundDeclinedAtApprovalReleasesWhatItReserved() throws Exception {
+    CheckoutStart start = payments.start(FellohProvider.ID, request(order()).withCaptureLater(false));
+    String id = start.paymentId();
+    shopperPays(((NextStep.Redirect) start.next()).url(), "card");
+    settings(JSON.createObjectNode().put("webhook_url", organisationWebhookUrl()).put("webhook_secret", WEBHOOK_SECRET));
+    try {
+      PaymentView waiting = payments.refund(id, command(Selection.amount(gbp("150.00"))));
+      assertThat(waiting.ledger().pendingRefund()).isEqualTo(gbp("150.00"));
+      JsonNode refunds = sandboxCall("POST", "/agent/refunds", JSON.createObjectNode()
+          .put("organisation", FellohSimulator.ORGANISATION).put("keyword", waiting.providerPaymentId()));
+      String code = refunds.path("data").get(0).path("authorisation_code").asText();
+      sandboxCall("GET", "/agent/refunds/" + code + "/decline", null);
+
+      PaymentView released = awaitPayment(id, p -> !p.ledger().hasPendingOperation());
+      assertThat(released.status()).isEqualTo(PaymentStatus.CAPTURED);
+      assertThat(released.ledger().refunded()).isEqualTo(gbp("0.00"));
+      assertThat(released.events()).extracting(e -> e.kind()).endsWith("REFUND_FAILED");
+    } finally {
+      settings(JSON.createObjectNode().putNull("webhook_url"));
+    }
+  }
+
+  @Test
   void forgedWebhookSignatureIsRefusedAndChangesNothing() throws Exception {
     String id = authorisedPayment();
     PaymentView before = payments.payment(id).orElseThrow();
-    URI callback = runtime.endpoints().callbackUrl(FellohProvider.ID, id);
+    URI callback = URI.create(organisationWebhookUrl());
     String body = "{\"event\":\"transaction.complete\",\"data\":{\"id\":\"" + before.providerPaymentId()
         + "\",\"status\":\"COMPLETE\"}}";
 
@@ -219,6 +241,9 @@ class FellohCheckoutFlowIT {
 
     HttpResponse<String> genuine = post(callback, body, Map.of("x-signature", sign(WEBHOOK_SECRET, body)));
     assertThat(genuine.statusCode()).isEqualTo(200);
+    String unknown = "{\"event\":\"transaction.complete\",\"data\":{\"id\":\"no-such-transaction\"}}";
+    assertThat(post(callback, unknown, Map.of("x-signature", sign(WEBHOOK_SECRET, unknown))).statusCode())
+        .as("a genuine webhook for a payment we do not have").isEqualTo(404);
     assertThat(payments.payment(id).orElseThrow().status()).as("the body is never trusted")
         .isEqualTo(PaymentStatus.AUTHORIZED);
   }
@@ -415,5 +440,10 @@ class FellohCheckoutFlowIT {
         return values;
       }
     }
+  }
+
+  /** Felloh sends every webhook of the organisation to one URL: the plugin's, without a seal. */
+  private String organisationWebhookUrl() {
+    return runtime.core().publicUrl() + "/payments/callback/" + FellohProvider.ID;
   }
 }

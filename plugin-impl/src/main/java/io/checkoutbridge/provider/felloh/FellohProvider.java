@@ -277,13 +277,17 @@ public final class FellohProvider implements PaymentProvider {
     }
     Tx tx = paid.get();
     return new ProviderState(tx.authorization(), tx.status(), session.id(), session.amount(), tx.captured(),
-        tx.refunded(), tx.voided(), tx.id(), tx.requestId(), Map.of(REF_TRANSACTION, tx.id()));
+        tx.refunds().done(), tx.voided(), tx.id(), tx.requestId(), Map.of(REF_TRANSACTION, tx.id()),
+        tx.refunds().refused());
   }
 
   private record Loaded(String id, Money amount, List<String> transactionIds, Instant expiresAt, String requestId) {}
 
+  /** A transaction's refunds: the money refunded, and the references of refunds Felloh refused. */
+  private record Refunds(Money done, Set<String> refused) {}
+
   private record Tx(String id, String status, AuthorizationState authorization, Money amount, Money captured,
-      Money refunded, Money voided, String requestId) {
+      Refunds refunds, Money voided, String requestId) {
 
     int rank() {
       return switch (authorization) {
@@ -356,16 +360,16 @@ public final class FellohProvider implements PaymentProvider {
     AuthorizationState authorization = authorization(status);
     Money captured = CAPTURED.contains(status) ? amount : zero;
     Money voided = REVERSED.contains(status) ? amount : zero;
-    Money refunded = zero;
+    Refunds refunds = new Refunds(zero, Set.of());
     if (captured.isPositive()) {
-      refunded = data.has("refunds")
-          ? refundedIn(data.path("refunds"), currency, response)
-          : refundedListed(id, currency);
-      if (refunded.isZero() && "REFUNDED".equals(status)) {
-        refunded = captured;
+      refunds = data.has("refunds")
+          ? refundsIn(data.path("refunds"), currency, response)
+          : refundsListed(id, currency);
+      if (refunds.done().isZero() && "REFUNDED".equals(status)) {
+        refunds = new Refunds(captured, refunds.refused());
       }
     }
-    return new Tx(id, status.isEmpty() ? "UNKNOWN" : status, authorization, amount, captured, refunded, voided,
+    return new Tx(id, status.isEmpty() ? "UNKNOWN" : status, authorization, amount, captured, refunds, voided,
         response.requestId());
   }
 
@@ -387,18 +391,27 @@ public final class FellohProvider implements PaymentProvider {
     return AuthorizationState.PENDING;
   }
 
-  private Money refundedIn(JsonNode refunds, Currency currency, JsonResponse response) throws PaymentException {
+  private Refunds refundsIn(JsonNode refunds, Currency currency, JsonResponse response) throws PaymentException {
     Money sum = Money.zero(currency);
+    Set<String> refused = new java.util.HashSet<>();
     for (JsonNode refund : refunds) {
-      if (REFUND_DONE.contains(FellohJson.status(refund.path("status")))) {
+      String status = FellohJson.status(refund.path("status"));
+      if (REFUND_DONE.contains(status)) {
         sum = sum.plus(money(refund.path("amount"), currency, "refunds[].amount", response));
+      } else if (DECLINED.contains(status) || FAILED.contains(status)) {
+        // The same reference refund() reported when Felloh accepted the refund for approval.
+        String reference = Optional.ofNullable(FellohJson.text(refund.path("authorisation_code")))
+            .orElse(FellohJson.text(refund.path("id")));
+        if (reference != null) {
+          refused.add(reference);
+        }
       }
     }
-    return sum;
+    return new Refunds(sum, refused);
   }
 
   /** When a transaction does not list its refunds: {@code POST /agent/refunds}, filtered to it. */
-  private Money refundedListed(String transactionId, Currency currency) throws PaymentException {
+  private Refunds refundsListed(String transactionId, Currency currency) throws PaymentException {
     ObjectNode query = JsonHttp.object()
         .put("organisation", settings.organisation())
         .put("keyword", transactionId)
@@ -411,7 +424,7 @@ public final class FellohProvider implements PaymentProvider {
         mine.add(refund);
       }
     }
-    return refundedIn(mine, currency, response);
+    return refundsIn(mine, currency, response);
   }
 
   private static Currency currency(String code, JsonResponse response) throws PaymentException {
@@ -547,7 +560,28 @@ public final class FellohProvider implements PaymentProvider {
     if (!MessageDigest.isEqual(hmac(settings.webhookSecret(), body), given)) {
       throw new SignatureException("Felloh webhook " + SIGNATURE_HEADER + " does not match its body");
     }
-    return new CallbackVerification(ID + ":" + sha256(body), describeWebhook(body));
+    return new CallbackVerification(ID + ":" + sha256(body), describeWebhook(body), paymentReference(body));
+  }
+
+  /**
+   * The id a verified webhook names its payment by: the ecommerce session of a transaction event
+   * (our merchant reference), else the transaction a refund belongs to, else the transaction itself
+   * (the provider payment id once known). Used only to find the payment; its state is fetched.
+   */
+  static String paymentReference(byte[] body) {
+    try {
+      JsonNode data = JsonHttp.MAPPER.readTree(body).path("data");
+      for (JsonNode candidate : List.of(data.path("ecommerce").path("id"), data.path("ecommerce_id"),
+          data.path("transaction_id"), data.path("transaction").path("id"), data.path("id"))) {
+        String id = FellohJson.text(candidate);
+        if (id != null) {
+          return id;
+        }
+      }
+      return null;
+    } catch (IOException | RuntimeException notJson) {
+      return null;
+    }
   }
 
   /** The hex HMAC-SHA256 of {@code body}: what Felloh sends in {@code x-signature}. */
