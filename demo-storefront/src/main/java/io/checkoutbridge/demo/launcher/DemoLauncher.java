@@ -41,6 +41,15 @@ public final class DemoLauncher {
 
   public static final String ADMIN_ROLE = "payments-admin";
 
+  /**
+   * Secrets the sandbox signs with, preset for the demo; the shop's configuration ({@code
+   * checkout-bridge.dintero.callback-signature-secret}, {@code checkout-bridge.felloh.webhook-secret})
+   * holds the same values, so the plugin verifies every callback as it would in production.
+   */
+  public static final String DINTERO_SIGNATURE_SECRET = "demo-only-dintero-callback-signing-secret";
+
+  public static final String FELLOH_WEBHOOK_SECRET = "demo-only-felloh-webhook-secret";
+
   /** The WAR's deployment name, which is also its context root. */
   static final String CONTEXT = "shop";
 
@@ -96,10 +105,11 @@ public final class DemoLauncher {
     addAdminUser(home, dir.resolve("configuration"));
     Files.copy(options.war(), dir.resolve("deployments/" + CONTEXT + ".war"), StandardCopyOption.REPLACE_EXISTING);
 
-    List<String> command = List.of(home.resolve("bin/standalone.sh").toString(),
+    List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
         "-Djboss.server.base.dir=" + dir,
         "-Djboss.socket.binding.port-offset=" + options.portOffset(),
-        "-Dcheckout-bridge.public-url=" + shopUrl().replaceAll("/$", ""));
+        "-Dcheckout-bridge.public-url=" + publicUrl()));
+    sandboxSettings(publicUrl()).forEach((key, value) -> command.add("-D" + key + "=" + value));
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(dir.toFile())
         .redirectErrorStream(true)
@@ -131,6 +141,22 @@ public final class DemoLauncher {
     CONSOLE.println(tree.stream().anyMatch(ProcessHandle::isAlive)
         ? "WildFly could not be stopped: processes " + tree.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList()
         : "WildFly stopped.");
+  }
+
+  /**
+   * The sandbox's settings for the demo (system properties of the server): Dintero signs its
+   * callbacks, and Felloh sends its organisation's webhooks, signed, to the plugin's callback URL.
+   */
+  static Map<String, String> sandboxSettings(String publicUrl) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    settings.put("checkoutbridge.sandbox.dintero.signature-secret", DINTERO_SIGNATURE_SECRET);
+    settings.put("checkoutbridge.sandbox.felloh.webhook-url", publicUrl + "/payments/callback/felloh");
+    settings.put("checkoutbridge.sandbox.felloh.webhook-secret", FELLOH_WEBHOOK_SECRET);
+    return settings;
+  }
+
+  private String publicUrl() {
+    return shopUrl().replaceAll("/$", "");
   }
 
   String shopUrl() {

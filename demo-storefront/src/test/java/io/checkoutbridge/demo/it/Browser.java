@@ -57,8 +57,8 @@ final class Browser implements AutoCloseable {
     Path dir = Path.of(System.getProperty("demo.screenshots", "target/screenshots"));
     Files.createDirectories(dir);
     Dimension before = driver.manage().window().getSize();
-    long height = (Long) ((JavascriptExecutor) driver).executeScript(
-        "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
+    long height = (Long) ((JavascriptExecutor) driver).executeScript("if (document.activeElement) "
+        + "document.activeElement.blur(); return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
     driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(4000, height + 140)));
     try {
       Path target = dir.resolve(name + ".png");

@@ -2,13 +2,21 @@ package io.checkoutbridge.demo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -23,6 +31,7 @@ import org.openqa.selenium.WebElement;
  * attempt.
  */
 @Order(1)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CheckoutBrowserIT {
   private static final Set<String> PAID = Set.of("AUTHORIZED", "PARTIALLY_CAPTURED", "CAPTURED");
   private static final Duration PAGE_LIMIT = Duration.ofSeconds(30);
@@ -51,6 +60,7 @@ class CheckoutBrowserIT {
   }
 
   @Test
+  @Order(1)
   void theCheckoutOffersEveryEnabledProviderWithWhatItNeeds() throws Exception {
     fillBasket();
     browser.driver.get(demo.shopUrl() + "checkout");
@@ -66,6 +76,7 @@ class CheckoutBrowserIT {
     browser.screenshot("checkout");
   }
 
+  @Order(2)
   @ParameterizedTest(name = "buy with {0}")
   @MethodSource("providers")
   void aShopperPaysWithTheProviderAndTheOrderPageTurnsPaid(String provider) throws Exception {
@@ -84,6 +95,7 @@ class CheckoutBrowserIT {
     assertThat(browser.find("main").getText()).as("the bought basket is emptied").contains("Your basket is empty");
   }
 
+  @Order(3)
   @ParameterizedTest(name = "declined by {0}, then paid")
   @MethodSource("providers")
   void aDeclinedPaymentReturnsToTheCheckoutAndTheSameOrderIsPaidWithASecondAttempt(String provider) throws Exception {
@@ -100,6 +112,34 @@ class CheckoutBrowserIT {
     checkout(provider, true);
     awaitStatus(PAID);
     assertThat(browser.driver.findElements(By.cssSelector("table.attempts tbody tr"))).hasSize(2);
+  }
+
+  @Test
+  @Order(4)
+  void theProvidersCallbacksReachedThePluginAndWereAccepted() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    ObjectMapper json = new ObjectMapper();
+    for (String provider : List.of("dintero", "hokodo", "felloh")) { // Kibo decides at once and sends none
+      URI journal = URI.create(demo.journalUrl() + "?direction=out&provider=" + provider);
+      JsonNode sent = null;
+      for (int i = 0; i < 40; i++) {
+        sent = json.readTree(http.send(HttpRequest.newBuilder(journal).GET().build(),
+            HttpResponse.BodyHandlers.ofString()).body());
+        if (sent.size() > 0 && statuses(sent).stream().allMatch(s -> s == 200)) {
+          break;
+        }
+        Thread.sleep(500);
+      }
+      assertThat(sent).as("%s's callbacks", provider).isNotEmpty();
+      assertThat(statuses(sent)).as("%s's callbacks answered", provider).allMatch(s -> s == 200);
+    }
+  }
+
+  /** The HTTP status the plugin answered to each callback the sandbox sent. */
+  private static List<Integer> statuses(JsonNode journal) {
+    List<Integer> statuses = new java.util.ArrayList<>();
+    journal.forEach(entry -> statuses.add(entry.path("status").asInt()));
+    return statuses;
   }
 
   private static void fillBasket() {
