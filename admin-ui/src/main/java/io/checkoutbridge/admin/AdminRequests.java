@@ -15,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -153,8 +152,7 @@ final class AdminRequests {
       throw new IllegalArgumentException("lines must map line ids to quantities");
     }
     Map<String, BigDecimal> quantities = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       JsonNode value = entry.getValue();
       String text = value.isNumber() ? value.decimalValue().toPlainString() : value.isTextual() ? value.asText().strip() : null;
       if (text == null || text.isEmpty()) {

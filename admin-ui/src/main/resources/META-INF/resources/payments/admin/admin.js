@@ -128,14 +128,16 @@ export function isZero(amount) {
   return !/[1-9]/.test(String(amount));
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const withSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const withMinutes = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** A server instant in the admin's local time, in a <time> element. */
-export function dateTime(iso) {
+/** A server instant in the admin's local time, in a <time> element (the exact instant as its title). */
+export function dateTime(iso, seconds = true) {
   if (!iso) {
     return '—';
   }
-  return el('time', { datetime: iso, title: iso, text: dateTimeFormat.format(new Date(iso)) });
+  const text = (seconds ? withSeconds : withMinutes).format(new Date(iso));
+  return el('time', { datetime: iso, title: iso, text });
 }
 
 const STATUS_LABELS = {

@@ -58,11 +58,12 @@ function remember(values) {
 function row(p) {
   const link = el('a', { href: `payment.html?id=${encodeURIComponent(p.id)}`, class: 'order-link', text: p.orderReference });
   return el('tr', {},
-    el('td', { 'data-label': 'Created' }, dateTime(p.createdAt)),
+    el('td', { 'data-label': 'Created', class: 'created' }, dateTime(p.createdAt, false)),
     el('td', { 'data-label': 'Order' }, link),
     el('td', { 'data-label': 'Customer', class: 'customer' },
-      el('span', { class: 'customer-name', text: p.customerName }),
-      el('span', { class: 'customer-email', text: p.customerEmail })),
+      el('div', {},
+        el('span', { class: 'customer-name', text: p.customerName }),
+        el('span', { class: 'customer-email', text: p.customerEmail }))),
     el('td', { 'data-label': 'Provider', text: p.providerName }),
     el('td', { 'data-label': 'Status' }, statusBadge(p.status)),
     el('td', { 'data-label': 'Total', class: 'num', text: money(p.total, p.currency) }),

@@ -201,8 +201,12 @@ function actions(p) {
       ['capture', 'refund', 'void'].map((name) => actionForm(p, name, p.actions[name]))));
 }
 
+/** "1 · 12.00 GBP", or the money alone when it was a share of an amount rather than whole units. */
 function part(quantity, amount, currency) {
-  return isZero(amount) && isZero(quantity) ? '—' : `${quantity} · ${money(amount, currency)}`;
+  if (isZero(amount) && isZero(quantity)) {
+    return '—';
+  }
+  return isZero(quantity) ? money(amount, currency) : `${quantity} · ${money(amount, currency)}`;
 }
 
 function lines(p) {
@@ -214,8 +218,8 @@ function lines(p) {
           ['Line', 'Kind', 'Quantity', 'Unit price', 'Total', 'Captured', 'Refunded'].map((h, i) =>
             el('th', { scope: 'col', class: i >= 2 ? 'num' : null, text: h })))),
         el('tbody', {}, p.lines.map((line) => el('tr', {},
-          el('td', { 'data-label': 'Line' }, el('span', { class: 'line-name', text: line.name }),
-            line.sku ? el('small', { class: 'sku', text: line.sku }) : null),
+          el('td', { 'data-label': 'Line' }, el('div', {}, el('span', { class: 'line-name', text: line.name }),
+            line.sku ? el('small', { class: 'sku', text: line.sku }) : null)),
           el('td', { 'data-label': 'Kind', text: line.kind.toLowerCase().replace('_', ' ') }),
           el('td', { 'data-label': 'Quantity', class: 'num', text: line.quantity }),
           el('td', { 'data-label': 'Unit price', class: 'num', text: money(line.unitPrice, p.currency) }),
@@ -238,11 +242,11 @@ function history(p) {
         el('tbody', {}, events.map((e) => el('tr', { dataset: { kind: e.kind } },
           el('td', { 'data-label': 'Time' }, dateTime(e.createdAt)),
           el('td', { 'data-label': 'Actor', class: 'actor', text: e.actor }),
-          el('td', { 'data-label': 'Action', class: 'event-kind' },
+          el('td', { 'data-label': 'Action', class: 'event-kind' }, el('div', {},
             el('span', { text: EVENT_LABELS[e.kind] || e.kind }),
             e.lines.length ? el('ul', { class: 'parts' }, e.lines.map((a) => el('li', {
               text: `${names[a.line] || a.line}${isZero(a.quantity) ? '' : ` × ${a.quantity}`}: ${money(a.amount, p.currency)}`,
-            }))) : null),
+            }))) : null)),
           el('td', { 'data-label': 'Amount', class: 'num', text: e.amount === null ? '—' : money(e.amount, p.currency) }),
           el('td', { 'data-label': 'Reason', class: 'reason', text: e.reason || '—' }),
           el('td', { 'data-label': 'Provider request id' }, e.providerRequestId ? el('code', { text: e.providerRequestId }) : '—')))))));
