@@ -33,9 +33,11 @@ import java.util.Set;
  *
  * <p>The search is a case-insensitive prefix match on the customer's full name and email, and a
  * case-sensitive prefix match on the order reference; {@code %} and {@code _} in the text match
- * themselves. On PostgreSQL a prefix {@code LIKE} uses a plain index when the database collation is
- * {@code C} (as in the tests); with another collation, add {@code varchar_pattern_ops} indexes on
- * the three columns to keep searches on large tables fast.
+ * themselves. Each match is a {@code LIKE} (exact) together with a range on the same column (which
+ * any collation's plain index can serve, where {@code LIKE} alone needs the {@code C} collation).
+ * Under a linguistic collation a prefix ending inside a letter the collation treats as a pair
+ * (Danish {@code aa}, Czech {@code ch}) may fall outside the range and miss a match; under
+ * {@code C} or {@code C.UTF-8}, and on H2, the range is exact.
  *
  * <p>Stateless and thread-safe; every method runs on the caller's connection.
  */
