@@ -80,12 +80,26 @@ public class CheckoutBridgeRuntime {
   @PostConstruct
   void start() {
     settings = key -> config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
-    core = CoreSettings.from(settings);
+    // Collect the core problems and the DataSource's together: one failed deployment names them all.
+    List<String> problems = new ArrayList<>();
+    try {
+      core = CoreSettings.from(settings);
+    } catch (ConfigurationException e) {
+      problems.addAll(e.problems());
+    }
+    DataSource dataSource = null;
+    try {
+      dataSource = lookup(settings.get(CoreSettings.PREFIX + "datasource").orElse(CoreSettings.DEFAULT_DATASOURCE));
+    } catch (ConfigurationException e) {
+      problems.addAll(e.problems());
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
     seal = new Seal(core.sealSecret());
     endpoints = new SealedEndpoints(core.publicUrl(), seal);
     http = HttpClients.create(core.http());
     Map<String, PaymentProvider> providers = providers(settings, http);
-    DataSource dataSource = lookup(core.datasource());
     Migrations.migrate(dataSource);
     database = new Database(dataSource);
     List<PaymentListener> listeners = new ArrayList<>();

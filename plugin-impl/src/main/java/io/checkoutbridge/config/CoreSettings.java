@@ -34,11 +34,12 @@ public record CoreSettings(
     HttpSettings http) {
 
   public static final String PREFIX = "checkout-bridge.";
+  public static final String DEFAULT_DATASOURCE = "java:jboss/datasources/ExampleDS";
 
   /** Reads and checks every core key; fails naming all problems at once. */
   public static CoreSettings from(Settings settings) {
     SettingsReader r = new SettingsReader(settings, PREFIX);
-    String datasource = r.string("datasource", "java:jboss/datasources/ExampleDS");
+    String datasource = r.string("datasource", DEFAULT_DATASOURCE);
     URI publicUrl = r.url("public-url", null);
     String secret = r.secret("seal-secret", 32);
     String success = target(r, "storefront.success-url", "/orders/{orderReference}");

@@ -81,9 +81,12 @@ final class OperationPlanner {
       long openMinor = kind == OperationKind.CAPTURE
           ? line.total().toMinor() - t.capturedMinor()
           : t.capturedMinor() - t.refundedMinor();
+      long priced = line.total().amount().multiply(qty).divide(line.quantity(), line.total().amount().scale(),
+          RoundingMode.HALF_EVEN).movePointRight(line.total().amount().scale()).longValueExact();
+      // An earlier amount-based operation may already have taken money (not units) from this line:
+      // never take more than the money still open on it.
       long minor = qty.compareTo(openQty) == 0 ? openMinor
-          : line.total().amount().multiply(qty).divide(line.quantity(), line.total().amount().scale(), RoundingMode.HALF_EVEN)
-              .movePointRight(line.total().amount().scale()).longValueExact();
+          : (openMinor >= 0 ? Math.min(priced, openMinor) : Math.max(priced, openMinor));
       Money share = Money.ofMinor(minor, ledger.currency());
       shares.add(new LineAmount(line.lineId(), qty, share));
       total = total.plus(share);

@@ -128,8 +128,9 @@ public final class PaymentEngine implements Payments {
     try {
       result = provider.start(context);
     } catch (PaymentException e) {
+      EventKind outcome = e.code() == ErrorCode.DECLINED ? EventKind.DECLINED : EventKind.START_FAILED;
       transition(paymentId, tx -> {
-        tx.append(event(EventKind.START_FAILED, null, List.of(), null, null, "shopper",
+        tx.append(event(outcome, null, List.of(), null, null, "provider",
             e.code().code() + ": " + e.getMessage(), e.providerRequestId(), null, null));
         return null;
       });
@@ -261,6 +262,14 @@ public final class PaymentEngine implements Payments {
     return outcome;
   }
 
+  /**
+   * The payment a provider's reference names (its merchant reference or the provider's payment
+   * id), for notifications that arrive at one URL per merchant rather than a sealed URL per payment.
+   */
+  public Optional<String> paymentIdByReference(String providerId, String reference) throws PaymentException {
+    return db.inTransaction(c -> store.findByProviderReference(c, providerId, reference));
+  }
+
   /** Applies provider state under the lock. Returns {@code false} on a mismatch (nothing applied). */
   private boolean applyState(Tx tx, ProviderState state, Set<Integer> settle) throws SQLException {
     String mismatch = mismatch(tx, state);
@@ -342,6 +351,11 @@ public final class PaymentEngine implements Payments {
         tx.append(event(EventKind.succeeded(kind), request.amount(), request.lines(), null, request.seq(),
             "provider", "confirmed by the provider's state", state.providerRequestId(), null, null));
         unexplained -= request.amount();
+      } else if (op.accepted() && op.acceptedReference() != null
+          && state.refusedOperations().contains(op.acceptedReference())) {
+        tx.append(event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
+            "refused by the provider after it had accepted it", state.providerRequestId(), op.acceptedReference(),
+            null));
       } else if (settle.contains(request.seq()) || (!op.accepted() && request.createdAt().isBefore(staleBefore))) {
         tx.append(event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
             "the provider's state shows no such " + kind.name().toLowerCase(java.util.Locale.ROOT), state.providerRequestId(),

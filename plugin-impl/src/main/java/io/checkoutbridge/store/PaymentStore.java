@@ -109,6 +109,22 @@ public final class PaymentStore {
     return result;
   }
 
+  /** The newest payment of {@code provider} whose merchant reference or provider payment id is {@code reference}. */
+  public Optional<String> findByProviderReference(Connection c, String provider, String reference) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT id, created_at FROM cb_payment WHERE provider = ?"
+        + " AND merchant_reference = ? UNION SELECT id, created_at FROM cb_payment WHERE provider = ?"
+        + " AND provider_payment_id = ? ORDER BY created_at DESC")) {
+      s.setString(1, provider);
+      s.setString(2, reference);
+      s.setString(3, provider);
+      s.setString(4, reference);
+      s.setMaxRows(1);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
   private Optional<PaymentRecord> select(Connection c, String sql, String id) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, id);

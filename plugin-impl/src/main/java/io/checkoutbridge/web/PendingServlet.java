@@ -31,9 +31,9 @@ public class PendingServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Map<String, List<String>> query = Responses.query(request.getQueryString());
-    String paymentId = Responses.first(query, "pid");
+    String paymentId = runtime.seal().sealedPaymentId(query);
     boolean json = request.getServletPath().endsWith("/status");
-    if (paymentId == null || !runtime.seal().verify(paymentId, Responses.first(query, "seal"))) {
+    if (paymentId == null) {
       if (json) {
         Responses.error(response, 400, "invalid_request", "pid and a valid seal are required", null);
       } else {

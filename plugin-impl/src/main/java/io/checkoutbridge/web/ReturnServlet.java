@@ -39,9 +39,9 @@ public class ReturnServlet extends HttpServlet {
 
   private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Map<String, List<String>> query = Responses.query(request.getQueryString());
-    String paymentId = Responses.first(query, "pid");
+    String paymentId = runtime.seal().sealedPaymentId(query);
     String providerId = CallbackServlet.providerId(request);
-    if (paymentId == null || providerId == null || !runtime.seal().verify(paymentId, Responses.first(query, "seal"))) {
+    if (paymentId == null || providerId == null) {
       Pages.message(response, 400, "This payment link is not valid",
           "The link you followed is incomplete or has been altered. Please return to the shop.");
       return;

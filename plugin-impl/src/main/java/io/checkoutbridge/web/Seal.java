@@ -35,6 +35,15 @@ public final class Seal {
     }
   }
 
+  /**
+   * The payment id of a request whose query carries {@code pid} and a valid {@code seal}, or
+   * {@code null} when either is missing or the seal does not verify.
+   */
+  public String sealedPaymentId(java.util.Map<String, java.util.List<String>> query) {
+    String paymentId = Responses.first(query, "pid");
+    return verify(paymentId, Responses.first(query, "seal")) ? paymentId : null;
+  }
+
   /** Constant-time check of a seal. */
   public boolean verify(String paymentId, String seal) {
     if (paymentId == null || seal == null) {

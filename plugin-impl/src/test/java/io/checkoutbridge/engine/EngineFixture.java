@@ -40,7 +40,7 @@ final class EngineFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.sql.SQLException {
     database.close();
   }
 }

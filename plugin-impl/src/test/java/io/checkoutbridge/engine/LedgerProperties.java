@@ -55,7 +55,7 @@ class LedgerProperties {
         .as(Step::new).list().ofMinSize(1).ofMaxSize(12);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 200)
   void theLedgerStaysWithinItsBoundsWhateverHappens(@ForAll("steps") List<Step> steps) throws Exception {
     PaymentEngine engine = fixture.engine;
     String id = engine.start(ScriptedProvider.ID, Carts.request("ORDER-" + UUID.randomUUID().toString().substring(0, 8)))

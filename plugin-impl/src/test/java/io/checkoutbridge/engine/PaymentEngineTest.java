@@ -294,6 +294,64 @@ class PaymentEngineTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void aLineCaptureAfterAnAmountCaptureNeverOverdrawsTheLine(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = startAuthorized(f);
+      f.engine.capture(id, command(Selection.amount(gbp("26.99"))));
+      PaymentView view = f.engine.capture(id, command(Selection.lines(Map.of("l1", BigDecimal.ONE))));
+      assertThat(view.lines().get(0).capturedAmount().compareTo(view.lines().get(0).line().total())).isLessThanOrEqualTo(0);
+      PaymentView rest = f.engine.capture(id, command(Selection.remaining()));
+      assertThat(rest.lines()).allSatisfy(l -> assertThat(l.capturedAmount()).isEqualTo(l.line().total()));
+      assertThat(rest.ledger().captured()).isEqualTo(gbp("53.95"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aDeclineAtStartIsRecordedAsDeclined(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      f.provider.declineNextStart();
+      assertThatThrownBy(() -> f.engine.start(ScriptedProvider.ID, Carts.request("ORDER-DECLINED-AT-START")))
+          .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DECLINED));
+      assertThat(f.engine.orderStatus("ORDER-DECLINED-AT-START")).contains(PaymentStatus.DECLINED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aRefundRefusedAfterApprovalWasAskedReleasesItsReservation(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = startAuthorized(f);
+      f.engine.capture(id, command(Selection.remaining()));
+      f.provider.failNext(OperationKind.REFUND, ScriptedProvider.Fault.ACCEPT_FOR_APPROVAL);
+      AdminCommand refund = command(Selection.amount(gbp("20.00")));
+      PaymentView waiting = f.engine.refund(id, refund);
+      assertThat(waiting.ledger().pendingRefund()).isEqualTo(gbp("20.00"));
+      assertThat(f.engine.refresh(id).ledger().pendingRefund()).as("accepted operations are not settled by age")
+          .isEqualTo(gbp("20.00"));
+
+      f.provider.refuseAccepted(refund.idempotencyKey());
+      PaymentView released = f.engine.refresh(id);
+      assertThat(released.ledger().hasPendingOperation()).isFalse();
+      assertThat(released.ledger().refundable()).isEqualTo(gbp("53.95"));
+      assertThat(released.events()).extracting(e -> e.kind()).endsWith("REFUND_FAILED");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aProviderReferenceFindsItsPayment(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = startAuthorized(f);
+      assertThat(f.engine.paymentIdByReference(ScriptedProvider.ID, "ref-" + id)).contains(id);
+      assertThat(f.engine.paymentIdByReference(ScriptedProvider.ID, "scripted-" + id)).contains(id);
+      assertThat(f.engine.paymentIdByReference(ScriptedProvider.ID, "unknown")).isEmpty();
+      assertThat(f.engine.paymentIdByReference("other", "ref-" + id)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void anInvalidCheckoutCreatesNothing(TestDatabase.Kind kind) throws Exception {
     try (EngineFixture f = new EngineFixture(kind)) {
       var customer = Carts.customer();

@@ -32,9 +32,9 @@ class PreviewCommandTest {
   @Test
   void renderedPreviewParsesBodiesAndListsRules() {
     String json = PreviewCommand.render(new Preview("dintero",
-        List.of(new Preview.Request("POST", "/sessions-profile", "{\"order\":{\"amount\":3995}}")),
+        List.of(new Preview.Request("POST", "/sessions-profile", "{\"order\":{\"amount\":3995,\"major\":30.00}}")),
         List.of("line l1 split so that quantity × unit price is exact")));
-    assertThat(json).contains("\"amount\" : 3995").contains("split so that");
+    assertThat(json).contains("\"amount\" : 3995").contains("\"major\" : 30.00").contains("split so that");
   }
 
   @Test

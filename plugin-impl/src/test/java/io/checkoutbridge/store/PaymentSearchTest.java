@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -183,28 +184,33 @@ class PaymentSearchTest {
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void paymentsWrittenBeforeTheSearchColumnsAreFoundAfterTheUpgrade(TestDatabase.Kind kind) throws Exception {
-    try (TestDatabase db = TestDatabase.create(kind);
-         Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-      // Back to the schema of version 1, with a payment written then, and upgraded again.
-      s.execute("DROP INDEX cb_payment_search_name_idx");
-      s.execute("DROP INDEX cb_payment_search_email_idx");
-      s.execute("ALTER TABLE cb_payment DROP COLUMN search_name");
-      s.execute("ALTER TABLE cb_payment DROP COLUMN search_email");
-      s.executeUpdate("DELETE FROM " + quoted(kind, Migrations.HISTORY_TABLE) + " WHERE " + quoted(kind, "version")
-          + " = '2'");
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      // Start again from an empty schema, migrate to version 1 only, write a payment as version 1 did.
+      try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables"
+            + " WHERE table_schema = CURRENT_SCHEMA")) {
+          while (rs.next()) {
+            tables.add(rs.getString(1));
+          }
+        }
+        for (String table : tables) {
+          s.execute("DROP TABLE IF EXISTS \"" + table + "\" CASCADE");
+        }
+      }
+      Flyway.configure(Migrations.class.getClassLoader()).dataSource(db.dataSource()).table(Migrations.HISTORY_TABLE)
+          .locations("classpath:io/checkoutbridge/db/migration").target("1").load().migrate();
       String id = UUID.randomUUID().toString();
-      s.executeUpdate("INSERT INTO cb_payment (id, provider, order_reference, currency, total_minor, status,"
-          + " customer_name, customer_email, provider_refs, created_at, updated_at, version) VALUES ('" + id
-          + "', 'dintero', 'OLD-1', 'GBP', 100, 'AUTHORIZED', 'Old Customer', 'Old.Customer@Example.COM', '{}',"
-          + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+      try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO cb_payment (id, provider, order_reference, currency, total_minor, status,"
+            + " customer_name, customer_email, provider_refs, created_at, updated_at, version) VALUES ('" + id
+            + "', 'dintero', 'OLD-1', 'GBP', 100, 'AUTHORIZED', 'Old Customer', 'Old.Customer@Example.COM', '{}',"
+            + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+      }
       Migrations.migrate(db.dataSource());
       assertThat(ids(db, text("old customer", 10))).containsExactly(id);
       assertThat(ids(db, text("OLD.CUSTOMER@", 10))).containsExactly(id);
     }
-  }
-
-  private static String quoted(TestDatabase.Kind kind, String column) {
-    return kind == TestDatabase.Kind.H2 ? '"' + column + '"' : column;
   }
 
   @Test

@@ -44,7 +44,9 @@ public class ScriptedProvider implements PaymentProvider {
     /** The provider fails before doing anything (a 503). */
     ERROR_BEFORE_APPLY,
     /** The provider refuses the operation. */
-    DECLINE
+    DECLINE,
+    /** The provider accepts the operation for approval and decides later. */
+    ACCEPT_FOR_APPROVAL
   }
 
   private static final class Account {
@@ -60,7 +62,9 @@ public class ScriptedProvider implements PaymentProvider {
   private final Map<OperationKind, ConcurrentLinkedQueue<Fault>> faults = new ConcurrentHashMap<>();
   private final Map<OperationKind, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final AtomicInteger fetches = new AtomicInteger();
+  private final Set<String> refused = ConcurrentHashMap.newKeySet();
   private volatile boolean fetchFails;
+  private volatile boolean declineNextStart;
 
   @Override
   public String id() {
@@ -87,7 +91,11 @@ public class ScriptedProvider implements PaymentProvider {
   }
 
   @Override
-  public StartResult start(StartContext context) {
+  public StartResult start(StartContext context) throws PaymentException {
+    if (declineNextStart) {
+      declineNextStart = false;
+      throw new DeclinedException("scripted decline at start");
+    }
     Account account = new Account();
     Money total = context.request().cart().total();
     account.amount = total;
@@ -143,6 +151,16 @@ public class ScriptedProvider implements PaymentProvider {
     faults.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(fault);
   }
 
+  /** The next start is declined at once, as a server-side authorisation can be. */
+  public void declineNextStart() {
+    declineNextStart = true;
+  }
+
+  /** The provider refuses an operation it had accepted for approval. */
+  public void refuseAccepted(String idempotencyKey) {
+    refused.add("approval-" + idempotencyKey);
+  }
+
   public void failFetches(boolean fail) {
     this.fetchFails = fail;
   }
@@ -160,7 +178,9 @@ public class ScriptedProvider implements PaymentProvider {
     faults.clear();
     calls.clear();
     fetches.set(0);
+    refused.clear();
     fetchFails = false;
+    declineNextStart = false;
   }
 
   // ---- the provider API ----
@@ -174,7 +194,8 @@ public class ScriptedProvider implements PaymentProvider {
     Account account = account(payment.paymentId());
     synchronized (account) {
       return new ProviderState(account.auth, account.auth.name(), account.reference, account.amount,
-          account.captured, account.refunded, account.voided, "scripted-" + payment.paymentId(), "req-fetch", Map.of());
+          account.captured, account.refunded, account.voided, "scripted-" + payment.paymentId(), "req-fetch", Map.of(),
+          Set.copyOf(refused));
     }
   }
 
@@ -201,6 +222,9 @@ public class ScriptedProvider implements PaymentProvider {
     }
     if (fault == Fault.DECLINE) {
       return OperationResult.declined("req-decline", "scripted refusal", "{}");
+    }
+    if (fault == Fault.ACCEPT_FOR_APPROVAL) {
+      return OperationResult.pending("req-approval", "approval-" + op.idempotencyKey(), "{}");
     }
     Account account = account(payment.paymentId());
     synchronized (account) {

@@ -3,7 +3,6 @@ package io.checkoutbridge.provider.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +46,7 @@ public final class Scrubber {
 
   private static void scrubInPlace(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
         String name = field.getKey().replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
         JsonNode value = field.getValue();
         if (SECRET_FIELDS.contains(name) && (value.isValueNode() && !value.isNull())) {

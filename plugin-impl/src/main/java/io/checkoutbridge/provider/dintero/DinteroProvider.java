@@ -1,0 +1,642 @@
+package io.checkoutbridge.provider.dintero;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.checkoutbridge.api.AuthorizationState;
+import io.checkoutbridge.api.Cart;
+import io.checkoutbridge.api.CheckoutRequest;
+import io.checkoutbridge.api.Money;
+import io.checkoutbridge.api.error.ErrorCode;
+import io.checkoutbridge.api.error.InvalidRequestException;
+import io.checkoutbridge.api.error.PaymentException;
+import io.checkoutbridge.api.error.SignatureException;
+import io.checkoutbridge.api.spi.CallbackRequest;
+import io.checkoutbridge.api.spi.CallbackVerification;
+import io.checkoutbridge.api.spi.Capability;
+import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.spi.OperationResult;
+import io.checkoutbridge.api.spi.PaymentProvider;
+import io.checkoutbridge.api.spi.Preview;
+import io.checkoutbridge.api.spi.ProviderOperation;
+import io.checkoutbridge.api.spi.ProviderPayment;
+import io.checkoutbridge.api.spi.ProviderState;
+import io.checkoutbridge.api.spi.StartContext;
+import io.checkoutbridge.api.spi.StartResult;
+import io.checkoutbridge.provider.dintero.DinteroMapper.Mapping;
+import io.checkoutbridge.provider.dintero.DinteroMapper.OperationItem;
+import io.checkoutbridge.provider.support.JsonHttp;
+import io.checkoutbridge.provider.support.JsonResponse;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import okhttp3.OkHttpClient;
+
+/**
+ * Dintero Checkout with Dintero's Order Management: every payment is a completed Dintero order
+ * paid through a checkout session, with the authorization, captures, refunds and the void recorded
+ * on the order. See the package documentation for the flow, the refs kept and the choices made.
+ *
+ * <p>Thread-safe: the only mutable state is the shared access-token cache.
+ */
+public final class DinteroProvider implements PaymentProvider {
+
+  /** The provider id, in URLs and configuration keys. */
+  public static final String ID = "dintero";
+
+  /** Ref: the draft order the order was completed from. */
+  public static final String REF_DRAFT_ORDER = "draft_order_id";
+  /** Ref: the completed order; also the session's and the transaction's {@code merchant_reference}. */
+  public static final String REF_ORDER = "order_id";
+  /** Ref: the checkout session. */
+  public static final String REF_SESSION = "session_id";
+  /** Ref: the transaction, once Dintero has one. */
+  public static final String REF_TRANSACTION = "transaction_id";
+  /** Ref flag: the authorization is recorded on the order. */
+  public static final String REF_AUTHORIZATION_RECORDED = "order_authorization_recorded";
+  /** Ref flag prefix: a capture, refund or void is recorded on the order ({@code order_recorded.<hash>}). */
+  public static final String REF_RECORDED_PREFIX = "order_recorded.";
+  /** Ref: captured minor units per item, JSON {@code {"<line_id>":amount}}. */
+  public static final String REF_ITEMS_CAPTURED = "items_captured";
+  /** Ref: refunded minor units per item, JSON {@code {"<line_id>":amount}}. */
+  public static final String REF_ITEMS_REFUNDED = "items_refunded";
+
+  private static final System.Logger LOG = System.getLogger(DinteroProvider.class.getName());
+
+  private final DinteroSettings settings;
+  private final DinteroClient client;
+  private final DinteroSignature signature;
+  private final Clock clock;
+  private final Set<Capability> capabilities;
+
+  /**
+   * @param settings the configuration
+   * @param http the plugin's shared client (its timeouts apply to every call)
+   * @param clock the clock for token expiry and callback signature tolerance
+   */
+  public DinteroProvider(DinteroSettings settings, OkHttpClient http, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.client = new DinteroClient(settings, Objects.requireNonNull(http, "http"), clock);
+    this.signature = settings.signsCallbacks()
+        ? new DinteroSignature(settings.accountId(), settings.callbackSignatureSecret(), settings.signatureTolerance())
+        : null;
+    EnumSet<Capability> caps = EnumSet.of(Capability.REDIRECT, Capability.CAPTURE, Capability.PARTIAL_CAPTURE,
+        Capability.MULTIPLE_CAPTURES, Capability.PER_LINE_CAPTURE, Capability.REFUND, Capability.PARTIAL_REFUND,
+        Capability.VOID);
+    if (signature != null) {
+      caps.add(Capability.SIGNED_CALLBACKS);
+    }
+    this.capabilities = Collections.unmodifiableSet(caps);
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String displayName() {
+    return "Dintero";
+  }
+
+  /**
+   * {@code VOID_REMAINING} is absent on purpose: Dintero's own card acquiring (dintero_psp) refuses a
+   * void after a partial capture. {@code SIGNED_CALLBACKS} is present only with a signature secret.
+   */
+  @Override
+  public Set<Capability> capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public boolean enabled() {
+    return settings.enabled();
+  }
+
+  @Override
+  public void validate(CheckoutRequest request) throws InvalidRequestException {
+    DinteroMapper.map(request.cart());
+  }
+
+  /** Token (cached) → draft order → complete → checkout session → redirect to the session. */
+  @Override
+  public StartResult start(StartContext context) throws PaymentException {
+    CheckoutRequest request = context.request();
+    Mapping mapping = DinteroMapper.map(request.cart());
+
+    JsonResponse draft = client.createDraftOrder(DinteroRequests.draftOrder(mapping));
+    String draftId = firstText(draft.body(), "id", "/order/id");
+    if (draftId == null) {
+      throw unexpected("the draft order", draft);
+    }
+    JsonResponse completed = client.completeDraftOrder(draftId);
+    String orderId = firstText(completed.body(), "/orders/0/id", "id", "/order/id", "order_id");
+    if (orderId == null) {
+      throw unexpected("the completed order", completed);
+    }
+    JsonResponse session = client.createSession(
+        DinteroRequests.session(settings, request, mapping, orderId, context.returnUrl(), context.callbackUrl()));
+    String sessionId = firstText(session.body(), "id");
+    URI url = absoluteUrl(session.body().path("url").asText(""));
+    if (sessionId == null || url == null) {
+      throw unexpected("the checkout session", session);
+    }
+    Map<String, String> refs = new LinkedHashMap<>();
+    refs.put(REF_DRAFT_ORDER, draftId);
+    refs.put(REF_ORDER, orderId);
+    refs.put(REF_SESSION, sessionId);
+    return new StartResult(new NextStep.Redirect(url), orderId, refs, null);
+  }
+
+  /**
+   * Finds the transaction (by the remembered id, else by the order id as merchant reference) and
+   * reports it. The first time it is seen committed, the authorization is recorded on the order,
+   * and any capture, refund or void not yet recorded is recorded too; a failure there is logged
+   * and tried again on the next fetch, never reported (the transaction is the truth).
+   */
+  @Override
+  public ProviderState fetchState(ProviderPayment payment) throws PaymentException {
+    String orderId = payment.ref(REF_ORDER).orElse(payment.merchantReference());
+    JsonResponse response;
+    JsonNode tx;
+    Optional<String> known = payment.ref(REF_TRANSACTION);
+    if (known.isPresent()) {
+      response = client.transaction(known.get());
+      tx = response.body();
+    } else {
+      response = client.transactionsFor(orderId);
+      tx = choose(response.body(), orderId);
+      if (tx == null) {
+        Money zero = Money.zero(payment.total().currency());
+        return new ProviderState(AuthorizationState.NONE, "NO_TRANSACTION", orderId, payment.total(), zero, zero,
+            zero, null, response.requestId(), Map.of());
+      }
+      if (DinteroTransaction.needsEvents(tx)) {
+        response = client.transaction(tx.path("id").asText());
+        tx = response.body();
+      }
+    }
+    DinteroTransaction transaction = DinteroTransaction.parse(tx);
+    AuthorizationState authorization = transaction.authorization();
+
+    Map<String, String> refs = new LinkedHashMap<>();
+    refs.put(REF_TRANSACTION, transaction.id());
+    if (transaction.sessionId() != null && payment.ref(REF_SESSION).isEmpty()) {
+      refs.put(REF_SESSION, transaction.sessionId());
+    }
+    if (authorization == AuthorizationState.AUTHORIZED) {
+      refs.putAll(itemTotalsFromEvents(payment, transaction));
+      refs.putAll(recordOnOrder(payment, orderId, transaction));
+    }
+    return new ProviderState(authorization, transaction.status(), transaction.merchantReference(),
+        transaction.amount(), transaction.captured(), transaction.refunded(), transaction.voided(),
+        transaction.id(), response.requestId(), refs);
+  }
+
+  /**
+   * Checks {@code Dintero-Signature} when a secret is configured (else the plugin's URL seal is the
+   * only proof). The dedupe key is Dintero's {@code event-delivery} id when sent, else the
+   * transaction (or session), time, event and error of the callback's query.
+   */
+  @Override
+  public CallbackVerification verifyCallback(CallbackRequest callback) throws SignatureException {
+    if (signature != null) {
+      try {
+        signature.verify(callback.header(DinteroSignature.HEADER).orElse(null), callback.method(), callback.url(),
+            clock.instant());
+      } catch (IllegalArgumentException malformedQuery) {
+        throw new SignatureException("Dintero callback with a malformed query");
+      }
+    }
+    String transaction = callback.queryParam("transaction_id").orElse(null);
+    String session = callback.queryParam("session_id").or(() -> callback.queryParam("sid")).orElse(null);
+    String time = callback.queryParam("time").orElse("");
+    String event = callback.queryParam("event").orElse("");
+    String eventId = callback.queryParam("event_id").orElse("");
+    String error = callback.queryParam("error").orElse("");
+    StringJoiner description = new StringJoiner(" ", "Dintero callback", "");
+    if (transaction != null) {
+      description.add("for transaction " + transaction);
+    } else if (session != null) {
+      description.add("for session " + session);
+    }
+    if (!event.isEmpty()) {
+      description.add("event " + event);
+    }
+    if (!error.isEmpty()) {
+      description.add("error " + error);
+    }
+    if (signature != null) {
+      description.add("(signed)");
+    }
+    Optional<String> delivery = callback.header("event-delivery").filter(d -> !d.isBlank());
+    if (delivery.isPresent()) {
+      return new CallbackVerification(ID + ":delivery:" + delivery.get(), description.toString());
+    }
+    if ((transaction == null && session == null) || time.isEmpty()) {
+      String key = PaymentProvider.super.verifyCallback(callback).dedupeKey();
+      return new CallbackVerification(key, description.toString());
+    }
+    String key = ID + ":" + (transaction != null ? transaction : "session:" + session) + ":" + time + ":" + event
+        + ":" + eventId + ":" + error;
+    return new CallbackVerification(key, description.toString());
+  }
+
+  /** {@code POST /transactions/{id}/capture} with the allocation's items, then the record on the order. */
+  @Override
+  public OperationResult capture(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
+    return moveMoney(payment, operation, "capture", "capture_reference", null, "captures");
+  }
+
+  /** {@code POST /transactions/{id}/refund} with the allocation's items and the reason, then the record. */
+  @Override
+  public OperationResult refund(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
+    return moveMoney(payment, operation, "refund", "refund_reference", operation.reason(), "refunds");
+  }
+
+  /**
+   * {@code POST /transactions/{id}/void} without a body (Dintero's void takes none and has no
+   * reference field), then the cancel record on the order. Only a void of the whole
+   * authorization is offered.
+   */
+  @Override
+  public OperationResult cancel(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
+    String transactionId = transactionId(payment);
+    JsonResponse response = client.transactionOperation(transactionId, "void", null);
+    return outcome(payment, transactionId, response, "void", null, "cancel", "void", null, Map.of());
+  }
+
+  @Override
+  public Preview preview(CheckoutRequest request) throws InvalidRequestException {
+    Mapping mapping = DinteroMapper.map(request.cart());
+    String api = settings.apiUrl() + "/accounts/" + settings.accountId();
+    URI returnUrl = URI.create("https://storefront.invalid/payments/return/dintero?pid=PAYMENT-ID&seal=SEAL");
+    URI callbackUrl = URI.create("https://storefront.invalid/payments/callback/dintero?pid=PAYMENT-ID&seal=SEAL");
+    List<Preview.Request> requests = List.of(
+        new Preview.Request("POST", api + "/auth/token", DinteroRequests.pretty(DinteroRequests.token(settings))),
+        new Preview.Request("POST", api + "/shopping/draft_orders",
+            DinteroRequests.pretty(DinteroRequests.draftOrder(mapping))),
+        new Preview.Request("PUT", api + "/shopping/draft_orders/{draft_order_id}/complete",
+            DinteroRequests.pretty(JsonHttp.object())),
+        new Preview.Request("POST", settings.checkoutUrl() + "/sessions-profile", DinteroRequests.pretty(
+            DinteroRequests.session(settings, request, mapping, "{order_id}", returnUrl, callbackUrl))));
+    List<String> rules = new ArrayList<>(mapping.rules());
+    rules.add("the token request authenticates with HTTP Basic client id and secret (not shown); the token is"
+        + " cached until shortly before it expires, so a checkout usually sends only the last three requests");
+    rules.add("the session's merchant_reference is the completed order's id; merchant_reference_2 is the"
+        + " storefront's order reference");
+    return new Preview(ID, requests, rules);
+  }
+
+  // ---- capture, refund, void --------------------------------------------------------------------
+
+  private OperationResult moveMoney(ProviderPayment payment, ProviderOperation operation, String call,
+      String referenceField, String reason, String recordKind) throws PaymentException {
+    if (!operation.amount().isPositive()) {
+      throw new InvalidRequestException(call + " amount must be positive, not " + operation.amount());
+    }
+    Mapping mapping = mappingOf(payment);
+    boolean capture = "capture".equals(call);
+    Map<String, Long> captured = itemTotals(payment, REF_ITEMS_CAPTURED);
+    Map<String, Long> refunded = itemTotals(payment, REF_ITEMS_REFUNDED);
+    Map<String, Long> open = new LinkedHashMap<>();
+    for (DinteroMapper.Item item : mapping.items()) {
+      long done = captured.getOrDefault(item.lineId(), 0L);
+      long back = refunded.getOrDefault(item.lineId(), 0L);
+      // Without any capture on record (older payments) an item's whole amount may be refunded.
+      open.put(item.lineId(), capture ? item.amount() - done : (captured.isEmpty() ? item.amount() : done) - back);
+    }
+    List<OperationItem> items = operation.lines().isEmpty()
+        ? proportional(mapping, operation.amount().toMinor(), open)
+        : DinteroMapper.operationItems(mapping, operation.lines(), open);
+    long sum = items.stream().mapToLong(OperationItem::amount).sum();
+    if (sum != operation.amount().toMinor()) {
+      throw new InvalidRequestException("the " + call + " lines sum to " + Money.ofMinor(sum, mapping.currency())
+          + ", the amount is " + operation.amount());
+    }
+    String transactionId = transactionId(payment);
+    ObjectNode body = DinteroRequests.operation(sum, referenceField, operation.idempotencyKey(), reason, items);
+    Map<String, Long> after = new LinkedHashMap<>(capture ? captured : refunded);
+    for (OperationItem item : items) {
+      after.merge(item.lineId(), item.amount(), Long::sum);
+    }
+    Map<String, String> tracking = Map.of(capture ? REF_ITEMS_CAPTURED : REF_ITEMS_REFUNDED, itemTotalsJson(after));
+    JsonResponse response = client.transactionOperation(transactionId, call, body);
+    return outcome(payment, transactionId, response, call, operation.idempotencyKey(), recordKind,
+        operation.idempotencyKey(), items, tracking);
+  }
+
+  /**
+   * 202: accepted, decided later. 2xx: done unless the answer's event for our reference says it
+   * failed. 402: declined. Anything else: the mapped exception. A success is then recorded on the
+   * order; a failure to record is logged and retried by {@link #fetchState}.
+   */
+  private OperationResult outcome(ProviderPayment payment, String transactionId, JsonResponse response, String call,
+      String reference, String recordKind, String recordKey, List<OperationItem> items, Map<String, String> tracking)
+      throws PaymentException {
+    String raw = response.scrubbed();
+    if (response.status() == 402) {
+      return OperationResult.declined(response.requestId(), DinteroClient.errorMessage(response), raw);
+    }
+    if (!response.successful()) {
+      throw client.failure("POST /transactions/" + transactionId + "/" + call, response);
+    }
+    Map<String, String> refs = new LinkedHashMap<>(tracking);
+    if (payment.ref(REF_TRANSACTION).isEmpty()) {
+      refs.put(REF_TRANSACTION, transactionId);
+    }
+    if (response.status() == 202) {
+      return new OperationResult(OperationResult.Outcome.PENDING, response.requestId(), reference, null, raw, refs);
+    }
+    JsonNode event = eventFor(response.body(), call, reference);
+    if (event != null && event.has("success") && !event.path("success").asBoolean()) {
+      String message = event.path("error").path("message").asText("Dintero refused the " + call);
+      return OperationResult.declined(response.requestId(), message, raw);
+    }
+    String providerReference = event == null ? reference : event.path("id").asText(reference);
+    try {
+      Mapping mapping = mappingOf(payment);
+      List<OperationItem> recorded = items != null ? items : DinteroRequests.wholeOrder(mapping);
+      String orderId = payment.ref(REF_ORDER).orElse(payment.merchantReference());
+      client.recordOnOrder(orderId, recordKind, DinteroRequests.orderRecord(recorded, transactionId));
+      refs.put(recordedRef(recordKey), "true");
+    } catch (PaymentException e) {
+      LOG.log(System.Logger.Level.WARNING, "Dintero " + call + " of transaction " + transactionId
+          + " succeeded but recording it on the order failed; it is recorded at the next state fetch: " + e);
+    }
+    return new OperationResult(OperationResult.Outcome.SUCCEEDED, response.requestId(), providerReference, null, raw,
+        refs);
+  }
+
+  /** The answer's event for this operation: ours by reference, else the newest of its kind. */
+  private static JsonNode eventFor(JsonNode tx, String call, String reference) {
+    String kind = call.toUpperCase(Locale.ROOT);
+    JsonNode found = null;
+    for (JsonNode event : tx.path("events")) {
+      if (!kind.equals(event.path("event").asText())) {
+        continue;
+      }
+      if (reference != null && reference.equals(event.path("event_reference").asText(null))) {
+        return event;
+      }
+      if (reference == null) {
+        found = event;
+      }
+    }
+    return found;
+  }
+
+  // ---- order records ----------------------------------------------------------------------------
+
+  private Map<String, String> recordOnOrder(ProviderPayment payment, String orderId, DinteroTransaction transaction) {
+    Map<String, String> refs = new LinkedHashMap<>();
+    Mapping mapping;
+    try {
+      mapping = mappingOf(payment);
+    } catch (InvalidRequestException e) {
+      LOG.log(System.Logger.Level.WARNING, "Dintero order records skipped for order " + orderId + ": " + e);
+      return refs;
+    }
+    if (payment.ref(REF_AUTHORIZATION_RECORDED).isEmpty()) {
+      try {
+        client.recordOnOrder(orderId, "authorizations",
+            DinteroRequests.orderRecord(DinteroRequests.wholeOrder(mapping), transaction.id()));
+        refs.put(REF_AUTHORIZATION_RECORDED, "true");
+      } catch (PaymentException e) {
+        LOG.log(System.Logger.Level.WARNING, "recording the authorization of transaction " + transaction.id()
+            + " on Dintero order " + orderId + " failed; it is tried again at the next state fetch: " + e);
+        return refs; // captures and refunds go on the order only after its authorization
+      }
+    }
+    for (DinteroTransaction.Event event : transaction.events()) {
+      String flag = recordedRef(event.key());
+      if (payment.ref(flag).isPresent()) {
+        continue;
+      }
+      String kind = switch (event.event()) {
+        case "CAPTURE" -> "captures";
+        case "REFUND" -> "refunds";
+        default -> "cancel";
+      };
+      try {
+        List<OperationItem> items = itemsOf(mapping, event);
+        client.recordOnOrder(orderId, kind, DinteroRequests.orderRecord(items, transaction.id()));
+        refs.put(flag, "true");
+      } catch (PaymentException e) {
+        LOG.log(System.Logger.Level.WARNING, "recording a " + event.event() + " of transaction " + transaction.id()
+            + " on Dintero order " + orderId + " failed; it is tried again at the next state fetch: " + e);
+      }
+    }
+    return refs;
+  }
+
+  /** The items of an event: its own when they name our lines, else its amount spread over the order. */
+  private static List<OperationItem> itemsOf(Mapping mapping, DinteroTransaction.Event event) {
+    List<OperationItem> items = new ArrayList<>();
+    long sum = 0;
+    for (JsonNode item : event.items()) {
+      DinteroMapper.Item mapped = mapping.item(item.path("line_id").asText(""));
+      if (mapped == null || !item.path("amount").canConvertToLong()) {
+        items.clear();
+        sum = -1;
+        break;
+      }
+      long amount = item.path("amount").asLong();
+      sum += amount;
+      BigDecimal quantity = item.path("quantity").isNumber() ? item.path("quantity").decimalValue() : BigDecimal.ZERO;
+      items.add(new OperationItem(mapped.lineId(), mapped.orderLineId(), amount, quantity));
+    }
+    if (!items.isEmpty() && sum == event.amount()) {
+      return items;
+    }
+    return proportional(mapping, event.amount());
+  }
+
+  /** {@code amount} spread over the positive items in proportion to their amounts. */
+  private static List<OperationItem> proportional(Mapping mapping, long amount) {
+    return proportional(mapping, amount, null);
+  }
+
+  /**
+   * {@code amount} spread over the positive items in proportion to what is open on them (their
+   * whole amounts when nothing is known to be open).
+   */
+  private static List<OperationItem> proportional(Mapping mapping, long amount, Map<String, Long> open) {
+    List<DinteroMapper.Item> positive = mapping.items().stream().filter(i -> i.amount() > 0).toList();
+    long[] weights = positive.stream()
+        .mapToLong(i -> open == null ? i.amount() : Math.max(0, open.getOrDefault(i.lineId(), i.amount())))
+        .toArray();
+    if (Arrays.stream(weights).sum() == 0) {
+      weights = positive.stream().mapToLong(DinteroMapper.Item::amount).toArray();
+    }
+    long[] parts = weights.length == 0 || Arrays.stream(weights).sum() == 0
+        ? new long[weights.length] : DinteroMapper.allocate(amount, weights);
+    List<OperationItem> items = new ArrayList<>();
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i] != 0) {
+        DinteroMapper.Item item = positive.get(i);
+        items.add(new OperationItem(item.lineId(), item.orderLineId(), parts[i], BigDecimal.ZERO));
+      }
+    }
+    return items;
+  }
+
+  /** Captured and refunded amounts per item, summed from the transaction's events (the truth). */
+  private static Map<String, String> itemTotalsFromEvents(ProviderPayment payment, DinteroTransaction transaction) {
+    Mapping mapping;
+    try {
+      mapping = mappingOf(payment);
+    } catch (InvalidRequestException e) {
+      return Map.of();
+    }
+    Map<String, Long> captured = new LinkedHashMap<>();
+    Map<String, Long> refunded = new LinkedHashMap<>();
+    for (DinteroTransaction.Event event : transaction.events()) {
+      Map<String, Long> target = switch (event.event()) {
+        case "CAPTURE" -> captured;
+        case "REFUND" -> refunded;
+        default -> null;
+      };
+      if (target != null) {
+        for (OperationItem item : itemsOf(mapping, event)) {
+          target.merge(item.lineId(), item.amount(), Long::sum);
+        }
+      }
+    }
+    Map<String, String> refs = new LinkedHashMap<>();
+    if (!captured.isEmpty()) {
+      refs.put(REF_ITEMS_CAPTURED, itemTotalsJson(captured));
+    }
+    if (!refunded.isEmpty()) {
+      refs.put(REF_ITEMS_REFUNDED, itemTotalsJson(refunded));
+    }
+    return refs;
+  }
+
+  private static Map<String, Long> itemTotals(ProviderPayment payment, String key) {
+    Map<String, Long> totals = new LinkedHashMap<>();
+    payment.ref(key).ifPresent(text -> {
+      try {
+        JsonHttp.MAPPER.readTree(text).properties().forEach(e -> {
+          if (e.getValue().canConvertToLong()) {
+            totals.put(e.getKey(), e.getValue().asLong());
+          }
+        });
+      } catch (java.io.IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "ignoring the unreadable " + key + " ref of payment "
+            + payment.paymentId());
+      }
+    });
+    return totals;
+  }
+
+  private static String itemTotalsJson(Map<String, Long> totals) {
+    ObjectNode json = JsonHttp.object();
+    totals.forEach(json::put);
+    return json.toString();
+  }
+
+  static String recordedRef(String key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return REF_RECORDED_PREFIX + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  /** The remembered transaction, else the one found by the order id (a safe read). */
+  private String transactionId(ProviderPayment payment) throws PaymentException {
+    Optional<String> known = payment.ref(REF_TRANSACTION);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String orderId = payment.ref(REF_ORDER).orElse(payment.merchantReference());
+    JsonNode tx = choose(client.transactionsFor(orderId).body(), orderId);
+    if (tx == null) {
+      throw new InvalidRequestException("Dintero has no transaction for order " + orderId + " yet");
+    }
+    return tx.path("id").asText();
+  }
+
+  /** The mapping of the payment's cart: the same items, line ids and discount shares as at start. */
+  private static Mapping mappingOf(ProviderPayment payment) throws InvalidRequestException {
+    try {
+      return DinteroMapper.map(new Cart(payment.total().currency(), payment.lines()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("the payment's lines do not form a cart: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Of the transactions listed for a merchant reference, the one that tells most: committed before
+   * pending before declined or failed, then the newest.
+   */
+  private static JsonNode choose(JsonNode list, String orderId) {
+    JsonNode array = list.isArray() ? list : list.path("transactions");
+    JsonNode best = null;
+    for (JsonNode tx : array) {
+      String reference = tx.path("merchant_reference").asText(null);
+      if (reference != null && !reference.equals(orderId)) {
+        continue; // defensive: a filter the server ignored
+      }
+      if (best == null) {
+        best = tx;
+        continue;
+      }
+      int byRank = Integer.compare(DinteroTransaction.rank(tx), DinteroTransaction.rank(best));
+      int byTime = tx.path("created_at").asText("").compareTo(best.path("created_at").asText(""));
+      if (byRank > 0 || (byRank == 0 && byTime > 0)) {
+        best = tx;
+      }
+    }
+    return best;
+  }
+
+  private static String firstText(JsonNode body, String... pointers) {
+    for (String pointer : pointers) {
+      JsonNode value = pointer.startsWith("/") ? body.at(pointer) : body.path(pointer);
+      if (value.isValueNode() && !value.asText().isBlank()) {
+        return value.asText();
+      }
+    }
+    return null;
+  }
+
+  private static URI absoluteUrl(String text) {
+    try {
+      URI uri = URI.create(text);
+      return uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) ? uri : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static PaymentException unexpected(String what, JsonResponse response) {
+    return new PaymentException(ErrorCode.PROVIDER_ERROR, "Dintero answered " + what + " without its id",
+        response.requestId(), null);
+  }
+
+  @Override
+  public String toString() {
+    return "DinteroProvider[" + settings + "]";
+  }
+}

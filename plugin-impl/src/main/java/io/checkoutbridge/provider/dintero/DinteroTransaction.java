@@ -1,0 +1,162 @@
+package io.checkoutbridge.provider.dintero;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.checkoutbridge.api.AuthorizationState;
+import io.checkoutbridge.api.Money;
+import io.checkoutbridge.api.error.ErrorCode;
+import io.checkoutbridge.api.error.PaymentException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a Dintero transaction: its status in the SPI's words and the cumulative captured, refunded
+ * and voided amounts, summed from its successful {@code CAPTURE}, {@code REFUND} and {@code VOID}
+ * events ({@code INITIATE_*} events are requests still in flight and count for nothing).
+ *
+ * @param id the transaction id
+ * @param status Dintero's status word
+ * @param merchantReference the merchant reference (our completed order id)
+ * @param sessionId the checkout session, or {@code null}
+ * @param amount the authorized amount
+ * @param captured captured so far
+ * @param refunded refunded so far
+ * @param voided released so far
+ * @param events the successful money events, oldest first
+ */
+record DinteroTransaction(String id, String status, String merchantReference, String sessionId, Money amount,
+    Money captured, Money refunded, Money voided, List<Event> events) {
+
+  /** Statuses in which the shopper's money is committed (whatever happened to it since). */
+  static final Set<String> COMMITTED = Set.of("AUTHORIZED", "PARTIALLY_CAPTURED", "CAPTURED", "PARTIALLY_REFUNDED",
+      "PARTIALLY_CAPTURED_REFUNDED", "REFUNDED", "AUTHORIZATION_VOIDED");
+  private static final Set<String> PENDING = Set.of("ON_HOLD", "INITIATED");
+
+  /**
+   * A successful money event.
+   *
+   * @param event CAPTURE, REFUND or VOID
+   * @param key identifies the event: {@code void} for the one void, else its
+   *     {@code event_reference} (our capture or refund reference), else Dintero's event id
+   * @param amount minor units
+   * @param items the event's items ({@code line_id}, {@code amount}), possibly empty
+   */
+  record Event(String event, String key, long amount, JsonNode items) {}
+
+  static DinteroTransaction parse(JsonNode tx) throws PaymentException {
+    String id = tx.path("id").asText("");
+    String status = tx.path("status").asText("");
+    String currencyCode = tx.path("currency").asText("");
+    if (id.isEmpty() || status.isEmpty() || currencyCode.isEmpty() || !tx.path("amount").canConvertToLong()) {
+      throw new PaymentException(ErrorCode.PROVIDER_ERROR,
+          "Dintero answered a transaction without id, status, amount or currency");
+    }
+    Currency currency;
+    try {
+      currency = Money.currency(currencyCode);
+    } catch (IllegalArgumentException e) {
+      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Dintero answered an unknown currency " + currencyCode);
+    }
+    long amount = tx.path("amount").asLong();
+    long captured = 0;
+    long refunded = 0;
+    long voided = 0;
+    List<Event> events = new ArrayList<>();
+    JsonNode list = tx.path("events");
+    for (JsonNode event : list) {
+      String kind = event.path("event").asText("");
+      if (!event.path("success").asBoolean(false) || !Set.of("CAPTURE", "REFUND", "VOID").contains(kind)) {
+        continue;
+      }
+      long value = event.path("amount").canConvertToLong() ? event.path("amount").asLong() : -1;
+      switch (kind) {
+        case "CAPTURE" -> captured += Math.max(0, value);
+        case "REFUND" -> refunded += Math.max(0, value);
+        default -> {
+          // A full void may carry no amount: it released whatever was not captured.
+          value = value < 0 ? amount - captured : value;
+          voided += value;
+        }
+      }
+      events.add(new Event(kind, keyOf(event, kind), Math.max(0, value), event.path("items")));
+    }
+    if (!list.isArray()) {
+      // No events in the answer: only the final statuses say the amounts unambiguously.
+      switch (status) {
+        case "CAPTURED" -> captured = amount;
+        case "REFUNDED" -> {
+          captured = amount;
+          refunded = amount;
+        }
+        case "AUTHORIZATION_VOIDED" -> voided = amount;
+        default -> { }
+      }
+    }
+    String reference = tx.path("merchant_reference").asText(null);
+    String session = tx.path("session_id").asText(null);
+    return new DinteroTransaction(id, status, reference, session, Money.ofMinor(amount, currency),
+        Money.ofMinor(captured, currency), Money.ofMinor(refunded, currency), Money.ofMinor(voided, currency),
+        List.copyOf(events));
+  }
+
+  /** Whether the answer lacked events although the status says money moved partly. */
+  static boolean needsEvents(JsonNode tx) {
+    String status = tx.path("status").asText("");
+    return !tx.path("events").isArray()
+        && Set.of("PARTIALLY_CAPTURED", "PARTIALLY_REFUNDED", "PARTIALLY_CAPTURED_REFUNDED").contains(status);
+  }
+
+  /**
+   * Dintero's status in the SPI's words.
+   *
+   * @throws PaymentException for a status this adapter does not know
+   */
+  AuthorizationState authorization() throws PaymentException {
+    return authorizationOf(status);
+  }
+
+  static AuthorizationState authorizationOf(String status) throws PaymentException {
+    if (COMMITTED.contains(status)) {
+      return AuthorizationState.AUTHORIZED;
+    }
+    if (PENDING.contains(status)) {
+      return AuthorizationState.PENDING;
+    }
+    return switch (status) {
+      case "DECLINED" -> AuthorizationState.DECLINED;
+      case "FAILED", "UNKNOWN" -> AuthorizationState.FAILED;
+      default -> throw new PaymentException(ErrorCode.PROVIDER_ERROR,
+          "Dintero answered an unknown transaction status " + status);
+    };
+  }
+
+  /** How preferable a transaction is when several carry the same merchant reference. */
+  static int rank(JsonNode tx) {
+    String status = tx.path("status").asText("");
+    if (COMMITTED.contains(status)) {
+      return 3;
+    }
+    if (PENDING.contains(status)) {
+      return 2;
+    }
+    return 1;
+  }
+
+  private static String keyOf(JsonNode event, String kind) {
+    if ("VOID".equals(kind)) {
+      return "void"; // a transaction is voided at most once (no void of a remainder is offered)
+    }
+    String reference = event.path("event_reference").asText("");
+    if (!reference.isBlank()) {
+      return reference;
+    }
+    for (String name : List.of("id", "request_id", "created_at")) {
+      String value = event.path(name).asText("");
+      if (!value.isBlank()) {
+        return kind + ":" + value;
+      }
+    }
+    return kind + ":" + event.path("amount").asText("");
+  }
+}

@@ -1,0 +1,297 @@
+package io.checkoutbridge.provider.kibo;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.checkoutbridge.api.Address;
+import io.checkoutbridge.api.CheckoutRequest;
+import io.checkoutbridge.api.Customer;
+import io.checkoutbridge.api.PaymentMethodDetails;
+import io.checkoutbridge.api.error.InvalidRequestException;
+import io.checkoutbridge.provider.support.JsonHttp;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Checks a checkout against Kibo's rules and builds the two request bodies. Pure: no I/O.
+ *
+ * <p>Masked bodies (for the preview) show at most a card's last four digits and no security code,
+ * PIN or token.
+ */
+final class KiboRequests {
+
+  static final String AUTHORIZE_PATH = "/createOrder/authorize";
+  static final String CREATE_ORDER_PATH = "/createOrder/";
+  /** Stands in the preview for the authorisation token that only the authorize answer carries. */
+  static final String AUTHORIZATION_PLACEHOLDER = "<authToken of the authorize answer>";
+
+  /** paymentType codes, one per {@link PaymentMethodDetails} variant. */
+  static final String TYPE_CARD = "CC";
+  static final String TYPE_PAYPAL = "PP";
+  static final String TYPE_STORED_TOKEN = "TOKEN";
+  static final String TYPE_GIFT_CARD = "GC";
+
+  /** Stands in the preview for the payment details a request does not carry yet. */
+  static final String PAYMENT_TYPE_PLACEHOLDER = "<CC, PP, TOKEN or GC, from the details the storefront collects>";
+
+  private static final String MASK = "***";
+
+  private KiboRequests() {}
+
+  /**
+   * Refuses what Kibo would refuse, naming the field as it appears in Kibo's body.
+   *
+   * @param clock for the card expiry check
+   */
+  static void validate(CheckoutRequest request, Clock clock) throws InvalidRequestException {
+    validateExceptPaymentMethod(request);
+    paymentMethod(request.paymentMethod(), clock);
+  }
+
+  /** Every rule but the payment method's, for a preview of a cart without payment details. */
+  static void validateExceptPaymentMethod(CheckoutRequest request) throws InvalidRequestException {
+    Customer customer = request.customer();
+    text("customer.firstName", customer.firstName(), 300);
+    text("customer.lastName", customer.lastName(), 300);
+    text("customer.email", customer.email(), 250);
+    text("customer.phone1", phone1(customer), 20);
+    String currency = request.cart().currency().getCurrencyCode();
+    if (!KiboMapper.CURRENCIES.contains(currency)) {
+      throw new InvalidRequestException("currency " + currency + " is not accepted by Kibo (accepted: "
+          + String.join(", ", KiboMapper.CURRENCIES.stream().sorted().toList()) + ")");
+    }
+    checkLocale(request);
+    address("paymentMethod.billingAddress", customer.billingAddress());
+    address("shippingAddress", customer.deliveryAddress());
+    Set<String> shipFroms = KiboMapper.shipFroms(request.cart());
+    if (shipFroms.size() > 1) {
+      throw new InvalidRequestException("orderItems: the cart ships from " + shipFroms.size()
+          + " suppliers (" + String.join(", ", shipFroms) + ") and would need one order each; Kibo ties one"
+          + " authorization to one order and does not support split orders: check out each supplier's lines"
+          + " separately");
+    }
+  }
+
+  /** The authorize body (seed 004 shape); {@code masked} for the preview. */
+  static ObjectNode authorize(KiboSettings settings, String externalCartId, CheckoutRequest request,
+      KiboMapper.Mapping mapping, boolean masked) {
+    ObjectNode body = JsonHttp.object();
+    body.put("externalCartID", externalCartId);
+    body.put("manufacturerID", settings.manufacturerId());
+    body.put("catalogID", settings.catalogId());
+    body.put("currency", mapping.currency().getCurrencyCode());
+    body.put("locale", locale(request));
+    body.set("customer", customer(request.customer()));
+    body.set("paymentMethod", paymentMethod(request, masked));
+    body.put("amount", mapping.amount());
+    body.put("testOrder", settings.testOrders());
+    body.set("shippingAddress", shippingAddress(request.customer()));
+    return body;
+  }
+
+  /** The create-order body, carrying the authorisation token as {@code authorizationID}. */
+  static ObjectNode createOrder(KiboSettings settings, CheckoutRequest request, KiboMapper.Mapping mapping,
+      String authorizationId) {
+    ObjectNode body = JsonHttp.object();
+    body.put("externalOrderID", request.orderReference());
+    body.put("manufacturerID", settings.manufacturerId());
+    body.put("catalogID", settings.catalogId());
+    body.put("locale", locale(request));
+    body.put("currency", mapping.currency().getCurrencyCode());
+    body.set("customer", customer(request.customer()));
+    ArrayNode items = body.putArray("orderItems");
+    for (KiboMapper.OrderItem item : mapping.items()) {
+      ObjectNode node = items.addObject();
+      node.put("externalLineID", item.externalLineID());
+      node.put("itemType", item.itemType());
+      node.put("sku", item.sku());
+      node.put("name", item.name());
+      node.put("quantity", item.quantity());
+      node.put("unitPrice", item.unitPrice());
+      node.put("totalPrice", item.totalPrice());
+      node.put("taxRate", item.taxRate());
+      if (item.supplierID() != null) {
+        node.put("supplierID", item.supplierID());
+      }
+    }
+    body.put("shippingMethod", settings.shippingMethod());
+    body.set("shippingAddress", shippingAddress(request.customer()));
+    body.put("authorizationID", authorizationId);
+    return body;
+  }
+
+  /** The paymentType code of a payment method. */
+  static String paymentType(PaymentMethodDetails details) {
+    if (details instanceof PaymentMethodDetails.Card) {
+      return TYPE_CARD;
+    } else if (details instanceof PaymentMethodDetails.PayPal) {
+      return TYPE_PAYPAL;
+    } else if (details instanceof PaymentMethodDetails.StoredToken) {
+      return TYPE_STORED_TOKEN;
+    }
+    return TYPE_GIFT_CARD;
+  }
+
+  /** A card number with all but the last four digits replaced by {@code *}. */
+  static String maskNumber(String number) {
+    if (number == null || number.length() <= 4) {
+      return MASK;
+    }
+    return "*".repeat(number.length() - 4) + number.substring(number.length() - 4);
+  }
+
+  /** The IETF language-region tag: the request's locale, its region falling back to the billing country. */
+  static String locale(CheckoutRequest request) {
+    Locale locale = request.locale();
+    String language = locale.getLanguage();
+    String region = locale.getCountry().isEmpty() ? request.customer().billingAddress().country() : locale.getCountry();
+    return language + "-" + region;
+  }
+
+  private static void checkLocale(CheckoutRequest request) throws InvalidRequestException {
+    String tag = locale(request);
+    if (!tag.matches("[a-z]{2,3}-[A-Z]{2}")) {
+      throw new InvalidRequestException("locale " + request.locale().toLanguageTag()
+          + " cannot be sent to Kibo: expected a language and region such as en-US");
+    }
+  }
+
+  private static String phone1(Customer customer) {
+    if (customer.phone() != null && !customer.phone().isBlank()) {
+      return customer.phone();
+    }
+    return customer.billingAddress().phone();
+  }
+
+  private static void text(String field, String value, int max) throws InvalidRequestException {
+    if (value == null || value.isBlank()) {
+      throw new InvalidRequestException(field + " is required");
+    }
+    if (value.trim().length() > max) {
+      throw new InvalidRequestException(field + " is too long: at most " + max + " characters");
+    }
+  }
+
+  private static void address(String field, Address address) throws InvalidRequestException {
+    if (address.line1() == null || address.line1().isBlank()) {
+      throw new InvalidRequestException(field + ".addressLine1 is required");
+    }
+    if (address.city() == null || address.city().isBlank()) {
+      throw new InvalidRequestException(field + ".city is required");
+    }
+  }
+
+  private static void paymentMethod(PaymentMethodDetails details, Clock clock) throws InvalidRequestException {
+    if (details == null) {
+      throw new InvalidRequestException("paymentMethod is required: Kibo authorises server to server with"
+          + " card, PayPal, stored-token or gift-card details collected by the storefront");
+    }
+    if (details instanceof PaymentMethodDetails.Card card) {
+      if (!CardIssuer.luhn(card.number())) {
+        throw new InvalidRequestException("paymentMethod.cardNumber is not a valid card number (check digit)");
+      }
+      if (CardIssuer.of(card.number()).isEmpty()) {
+        throw new InvalidRequestException("paymentMethod.cardIssuer: the card brand is not accepted (accepted:"
+            + " Visa, Mastercard, American Express, Discover, JCB, Diners Club)");
+      }
+      YearMonth expiry = YearMonth.of(Integer.parseInt(card.expiryYear()), Integer.parseInt(card.expiryMonth()));
+      if (expiry.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+        throw new InvalidRequestException("paymentMethod.cardExpiration: the card expired at the end of "
+            + card.expiryMonth() + "-" + card.expiryYear());
+      }
+    } else if (details instanceof PaymentMethodDetails.PayPal payPal) {
+      text("paymentMethod.payPalToken", payPal.token(), 255);
+      text("paymentMethod.payPalPayerID", payPal.payerId(), 255);
+    } else if (details instanceof PaymentMethodDetails.StoredToken token) {
+      text("paymentMethod.paymentMethodToken", token.token(), 255);
+    } else if (details instanceof PaymentMethodDetails.GiftCard giftCard) {
+      text("paymentMethod.giftCardNumber", giftCard.number(), 50);
+    }
+  }
+
+  private static ObjectNode customer(Customer customer) {
+    ObjectNode node = JsonHttp.object();
+    node.put("firstName", customer.firstName().trim());
+    node.put("lastName", customer.lastName().trim());
+    node.put("email", customer.email().trim());
+    node.put("phone1", phone1(customer).trim());
+    if (customer.customerId() != null && !customer.customerId().isBlank()) {
+      node.put("customerID", customer.customerId());
+    }
+    return node;
+  }
+
+  private static ObjectNode paymentMethod(CheckoutRequest request, boolean masked) {
+    Customer customer = request.customer();
+    PaymentMethodDetails details = request.paymentMethod();
+    ObjectNode node = JsonHttp.object();
+    node.set("billingAddress", address(customer.billingAddress(), customer.firstName(), customer.lastName(),
+        phone1(customer), customer));
+    if (details == null) {
+      // preview only: start refuses a request without payment details
+      node.put("paymentType", PAYMENT_TYPE_PLACEHOLDER);
+      return node;
+    }
+    node.put("paymentType", paymentType(details));
+    if (details instanceof PaymentMethodDetails.Card card) {
+      node.put("cardIssuer", CardIssuer.of(card.number()).map(Enum::name).orElse(null));
+      node.put("cardNumber", masked ? maskNumber(card.number()) : card.number());
+      node.put("cardExpiration", card.expiryMonth() + "-" + card.expiryYear());
+      if (card.securityCode() != null) {
+        node.put("cardSecurityCode", masked ? MASK : card.securityCode());
+      }
+    } else if (details instanceof PaymentMethodDetails.PayPal payPal) {
+      node.put("payPalToken", masked ? MASK : payPal.token());
+      node.put("payPalPayerID", payPal.payerId());
+    } else if (details instanceof PaymentMethodDetails.StoredToken token) {
+      node.put("paymentMethodToken", masked ? MASK : token.token());
+    } else if (details instanceof PaymentMethodDetails.GiftCard giftCard) {
+      node.put("giftCardNumber", masked ? maskNumber(giftCard.number()) : giftCard.number());
+      if (giftCard.pin() != null) {
+        node.put("giftCardPin", masked ? MASK : giftCard.pin());
+      }
+    }
+    return node;
+  }
+
+  private static ObjectNode shippingAddress(Customer customer) {
+    Address address = customer.deliveryAddress();
+    String first = customer.firstName().trim();
+    String last = customer.lastName().trim();
+    String name = address.name() == null ? "" : address.name().trim();
+    int space = name.lastIndexOf(' ');
+    if (space > 0) {
+      first = name.substring(0, space).trim();
+      last = name.substring(space + 1);
+    }
+    return address(address, first, last, address.phone() != null ? address.phone() : phone1(customer), customer);
+  }
+
+  private static ObjectNode address(Address address, String firstName, String lastName, String phone,
+      Customer customer) {
+    ObjectNode node = JsonHttp.object();
+    node.put("firstName", firstName.trim());
+    node.put("lastName", lastName.trim());
+    node.put("addressLine1", address.line1());
+    if (address.line2() != null && !address.line2().isBlank()) {
+      node.put("addressLine2", address.line2());
+    }
+    if (phone != null && !phone.isBlank()) {
+      node.put("phone", phone.trim());
+    }
+    node.put("city", address.city());
+    if (address.region() != null && !address.region().isBlank()) {
+      node.put("state", address.region());
+    }
+    if (address.postcode() != null && !address.postcode().isBlank()) {
+      node.put("postalCode", address.postcode());
+    }
+    node.put("countryCode", address.country());
+    if (customer.company() != null) {
+      node.put("company", customer.company().name());
+    }
+    return node;
+  }
+}

@@ -1,0 +1,48 @@
+package io.checkoutbridge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CoreSettingsTest {
+
+  @Test
+  void everyMissingOrInvalidKeyIsNamedAtOnceAndNoSecretIsShown() {
+    Settings settings = Settings.of(Map.of(
+        "checkout-bridge.seal-secret", "too-short-secret",
+        "checkout-bridge.storefront.success-url", "//evil.example/steal",
+        "checkout-bridge.pending.poll-interval", "soon"));
+    assertThatThrownBy(() -> CoreSettings.from(settings))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "checkout-bridge.public-url is required (an absolute http or https URL)",
+            "checkout-bridge.seal-secret is too short: at least 32 characters",
+            "checkout-bridge.storefront.success-url is invalid: expected a path starting with / or an absolute http(s) URL",
+            "checkout-bridge.pending.poll-interval is invalid: expected a duration such as PT10S or milliseconds"))
+        .hasMessageNotContaining("too-short-secret");
+  }
+
+  @Test
+  void defaultsApplyWhenOnlyTheRequiredKeysAreSet() {
+    CoreSettings core = CoreSettings.from(Settings.of(Map.of(
+        "checkout-bridge.public-url", "https://shop.example/",
+        "checkout-bridge.seal-secret", "0123456789abcdef0123456789abcdef")));
+    assertThat(core.publicUrl().toString()).isEqualTo("https://shop.example");
+    assertThat(core.datasource()).isEqualTo("java:jboss/datasources/ExampleDS");
+    assertThat(core.maxCallbackBytes()).isEqualTo(65536);
+    assertThat(core.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(core.providers()).containsExactly("dintero", "hokodo", "felloh", "kibo");
+  }
+
+  @Test
+  void systemSettingsReadEnvironmentNamesTheMicroProfileWay() {
+    System.setProperty("checkout-bridge.test-only-key", "from-property");
+    try {
+      assertThat(Settings.system().get("checkout-bridge.test-only-key")).contains("from-property");
+    } finally {
+      System.clearProperty("checkout-bridge.test-only-key");
+    }
+  }
+}

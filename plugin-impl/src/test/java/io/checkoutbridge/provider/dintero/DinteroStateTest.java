@@ -1,0 +1,266 @@
+package io.checkoutbridge.provider.dintero;
+
+import static io.checkoutbridge.provider.dintero.DinteroProvider.REF_AUTHORIZATION_RECORDED;
+import static io.checkoutbridge.provider.dintero.DinteroProvider.REF_ORDER;
+import static io.checkoutbridge.provider.dintero.DinteroProvider.REF_SESSION;
+import static io.checkoutbridge.provider.dintero.DinteroProvider.REF_TRANSACTION;
+import static io.checkoutbridge.provider.dintero.DinteroProvider.recordedRef;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.ACCOUNT;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.ORDER_ID;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.TRANSACTION_ID;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.body;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.expect;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.json;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.ok;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.parse;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.payment;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.provider;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.seedCart;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.checkoutbridge.api.AuthorizationState;
+import io.checkoutbridge.api.Money;
+import io.checkoutbridge.api.error.ErrorCode;
+import io.checkoutbridge.api.error.PaymentException;
+import io.checkoutbridge.api.error.TransientNetworkException;
+import io.checkoutbridge.api.spi.ProviderState;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DinteroStateTest {
+  private static final String ORDERS = "/api/v1/accounts/" + ACCOUNT + "/shopping/orders/" + ORDER_ID;
+  private static final Map<String, String> KNOWN = Map.of(REF_ORDER, ORDER_ID, REF_TRANSACTION, TRANSACTION_ID,
+      REF_AUTHORIZATION_RECORDED, "true");
+
+  private MockWebServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    server.enqueue(ok("token.json"));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private ProviderState fetch(Map<String, String> refs) throws PaymentException {
+    return provider(server).fetchState(payment(seedCart(), refs));
+  }
+
+  @Test
+  void transactionIsFoundByTheOrderIdAndTheAuthorizationRecordedOnTheOrder() throws Exception {
+    server.enqueue(ok("transactions_declined_then_authorized.json"));
+    server.enqueue(ok("order_record.json"));
+
+    ProviderState state = fetch(Map.of(REF_ORDER, ORDER_ID, REF_SESSION, "T12345678.56ZCpbrbmqC5pq93Ts6ukC"));
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+    assertThat(state.providerStatus()).isEqualTo("AUTHORIZED");
+    assertThat(state.merchantReference()).isEqualTo(ORDER_ID);
+    assertThat(state.amount()).isEqualTo(Money.of("398.00", "NOK"));
+    assertThat(state.captured()).isEqualTo(Money.of("0.00", "NOK"));
+    assertThat(state.providerPaymentId()).isEqualTo(TRANSACTION_ID);
+    assertThat(state.providerRequestId()).isEqualTo("req-transactions_declined_then_authorized");
+    assertThat(state.refs()).isEqualTo(Map.of(REF_TRANSACTION, TRANSACTION_ID, REF_AUTHORIZATION_RECORDED, "true"));
+
+    expect(server, "POST", "/api/v1/accounts/" + ACCOUNT + "/auth/token");
+    expect(server, "GET", "/checkout/v1/transactions?merchant_reference=" + ORDER_ID + "&limit=100");
+    RecordedRequest record = expect(server, "POST", ORDERS + "/authorizations");
+    assertThat(body(record)).isEqualTo(parse("""
+        {"items":[{"amount":39800,"line_id":1}],"payment_details":{"payment_id":"%s"},"success":true}"""
+        .formatted(TRANSACTION_ID)));
+  }
+
+  @Test
+  void noTransactionYetIsNone() throws Exception {
+    server.enqueue(ok("transactions_empty.json"));
+
+    ProviderState state = fetch(Map.of(REF_ORDER, ORDER_ID));
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.NONE);
+    assertThat(state.merchantReference()).isEqualTo(ORDER_ID);
+    assertThat(state.amount()).isEqualTo(Money.of("398.00", "NOK"));
+    assertThat(state.refs()).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void declinedPaymentIsDeclinedAndNothingIsRecorded() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200)
+        .body("[" + DinteroTestSupport.fixture("transaction_declined.json") + "]").build());
+
+    ProviderState state = fetch(Map.of(REF_ORDER, ORDER_ID));
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.DECLINED);
+    assertThat(state.refs()).containsEntry(REF_TRANSACTION, "T12345678.9QwErTyUiOpAsDfGhJkLzX")
+        .doesNotContainKey(REF_AUTHORIZATION_RECORDED);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void rememberedTransactionIsReadDirectlyAndTheAuthorizationRecordedOnlyOnce() throws Exception {
+    server.enqueue(ok("transaction_authorized.json"));
+
+    ProviderState state = fetch(KNOWN);
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+    assertThat(state.refs()).as("the session is learned, nothing recorded again")
+        .isEqualTo(Map.of(REF_TRANSACTION, TRANSACTION_ID, REF_SESSION, "T12345678.56ZCpbrbmqC5pq93Ts6ukC"));
+    expect(server, "POST", "/api/v1/accounts/" + ACCOUNT + "/auth/token");
+    expect(server, "GET", "/checkout/v1/transactions/" + TRANSACTION_ID);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void failedAuthorizationRecordDoesNotFailTheFetchAndIsTriedAgainLater() throws Exception {
+    server.enqueue(ok("transaction_authorized.json"));
+    server.enqueue(json(503, "error_server.json"));
+
+    ProviderState state = fetch(Map.of(REF_ORDER, ORDER_ID, REF_TRANSACTION, TRANSACTION_ID));
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+    assertThat(state.refs()).doesNotContainKey(REF_AUTHORIZATION_RECORDED);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void amountsAreSummedFromSuccessfulEventsOnly() throws Exception {
+    server.enqueue(ok("transaction_partially_captured_refunded.json"));
+    server.enqueue(ok("order_record.json"));
+    server.enqueue(ok("order_record.json"));
+
+    ProviderState state = fetch(KNOWN);
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+    assertThat(state.providerStatus()).isEqualTo("PARTIALLY_CAPTURED_REFUNDED");
+    assertThat(state.captured()).isEqualTo(Money.of("199.00", "NOK"));
+    assertThat(state.refunded()).isEqualTo(Money.of("50.00", "NOK"));
+    assertThat(state.voided()).isEqualTo(Money.of("0.00", "NOK"));
+    assertThat(state.refs()).as("what each item holds, from the events")
+        .containsEntry(DinteroProvider.REF_ITEMS_CAPTURED, "{\"1\":19900}")
+        .containsEntry(DinteroProvider.REF_ITEMS_REFUNDED, "{\"1\":5000}");
+  }
+
+  @Test
+  void capturesAndRefundsMissingFromTheOrderAreRecordedOnce() throws Exception {
+    server.enqueue(ok("transaction_partially_captured_refunded.json"));
+    server.enqueue(ok("order_record.json"));
+    server.enqueue(ok("order_record.json"));
+
+    ProviderState state = fetch(KNOWN);
+
+    assertThat(state.refs()).containsEntry(recordedRef("cap-1"), "true").containsEntry(recordedRef("ref-1"), "true");
+    server.takeRequest();
+    server.takeRequest();
+    RecordedRequest capture = expect(server, "POST", ORDERS + "/captures");
+    assertThat(body(capture)).isEqualTo(parse("""
+        {"items":[{"amount":19900,"line_id":1}],"payment_details":{"payment_id":"%s"},"success":true}"""
+        .formatted(TRANSACTION_ID)));
+    RecordedRequest refund = expect(server, "POST", ORDERS + "/refunds");
+    assertThat(body(refund).at("/items/0/amount").asLong()).isEqualTo(5000);
+
+    Map<String, String> after = new java.util.HashMap<>(KNOWN);
+    after.putAll(state.refs());
+    server.enqueue(ok("token.json"));
+    server.enqueue(ok("transaction_partially_captured_refunded.json"));
+    int before = server.getRequestCount();
+    provider(server).fetchState(payment(seedCart(), after));
+    assertThat(server.getRequestCount() - before).as("token + GET, no record").isEqualTo(2);
+  }
+
+  @Test
+  void voidWithoutAmountReleasedTheWholeAuthorization() throws Exception {
+    server.enqueue(ok("voided.json"));
+    server.enqueue(ok("order_record.json"));
+
+    ProviderState state = fetch(KNOWN);
+
+    assertThat(state.voided()).isEqualTo(Money.of("398.00", "NOK"));
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+    assertThat(state.refs()).containsEntry(recordedRef("void"), "true");
+    server.takeRequest();
+    server.takeRequest();
+    expect(server, "POST", ORDERS + "/cancel");
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource({
+      "INITIATED, PENDING, 0, 0, 0",
+      "ON_HOLD, PENDING, 0, 0, 0",
+      "AUTHORIZED, AUTHORIZED, 0, 0, 0",
+      "CAPTURED, AUTHORIZED, 39800, 0, 0",
+      "REFUNDED, AUTHORIZED, 39800, 39800, 0",
+      "AUTHORIZATION_VOIDED, AUTHORIZED, 0, 0, 39800",
+      "DECLINED, DECLINED, 0, 0, 0",
+      "FAILED, FAILED, 0, 0, 0",
+      "UNKNOWN, FAILED, 0, 0, 0"})
+  void statusesWithoutEventsMapToTheLedgersWords(String status, AuthorizationState expected, long captured,
+      long refunded, long voided) throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).body("""
+        {"id":"%s","amount":39800,"currency":"NOK","merchant_reference":"%s","status":"%s"}"""
+        .formatted(TRANSACTION_ID, ORDER_ID, status)).build());
+
+    ProviderState state = fetch(KNOWN);
+
+    assertThat(state.authorization()).isEqualTo(expected);
+    assertThat(state.captured().toMinor()).isEqualTo(captured);
+    assertThat(state.refunded().toMinor()).isEqualTo(refunded);
+    assertThat(state.voided().toMinor()).isEqualTo(voided);
+  }
+
+  @Test
+  void partialStatusListedWithoutEventsIsReadInFull() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).body("""
+        [{"id":"%s","amount":39800,"currency":"NOK","merchant_reference":"%s","status":"PARTIALLY_CAPTURED"}]"""
+        .formatted(TRANSACTION_ID, ORDER_ID)).build());
+    server.enqueue(ok("transaction_captured.json"));
+    server.enqueue(ok("order_record.json"));
+    server.enqueue(ok("order_record.json"));
+
+    ProviderState state = fetch(Map.of(REF_ORDER, ORDER_ID));
+
+    assertThat(state.captured()).isEqualTo(Money.of("199.00", "NOK"));
+    server.takeRequest();
+    server.takeRequest();
+    expect(server, "GET", "/checkout/v1/transactions/" + TRANSACTION_ID);
+  }
+
+  @Test
+  void unknownStatusIsAProviderError() {
+    server.enqueue(new MockResponse.Builder().code(200).body("""
+        {"id":"%s","amount":39800,"currency":"NOK","merchant_reference":"%s","status":"TELEPORTED"}"""
+        .formatted(TRANSACTION_ID, ORDER_ID)).build());
+
+    assertThatThrownBy(() -> fetch(KNOWN))
+        .isInstanceOf(PaymentException.class)
+        .hasMessageContaining("TELEPORTED")
+        .satisfies(e -> assertThat(((PaymentException) e).code()).isEqualTo(ErrorCode.PROVIDER_ERROR));
+  }
+
+  @Test
+  void unreachableDinteroIsTransient() {
+    server.enqueue(json(502, "error_server.json"));
+
+    assertThatThrownBy(() -> fetch(KNOWN)).isInstanceOf(TransientNetworkException.class);
+  }
+
+  @Test
+  void missingTransactionIsNotFound() {
+    server.enqueue(json(404, "error_server.json"));
+
+    assertThatThrownBy(() -> fetch(KNOWN))
+        .isInstanceOf(PaymentException.class)
+        .satisfies(e -> assertThat(((PaymentException) e).code()).isEqualTo(ErrorCode.NOT_FOUND));
+  }
+}

@@ -1,0 +1,129 @@
+package io.checkoutbridge.provider.kibo;
+
+import static io.checkoutbridge.provider.kibo.KiboTestData.NOW;
+import static io.checkoutbridge.provider.kibo.KiboTestData.context;
+import static io.checkoutbridge.provider.kibo.KiboTestData.json;
+import static io.checkoutbridge.provider.kibo.KiboTestData.ok;
+import static io.checkoutbridge.provider.kibo.KiboTestData.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.checkoutbridge.api.PaymentMethodDetails;
+import io.checkoutbridge.api.spi.StartResult;
+import io.checkoutbridge.provider.support.HttpClients;
+import io.checkoutbridge.provider.support.HttpSettings;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KiboPaymentMethodTest {
+  private MockWebServer server;
+  private OkHttpClient http;
+  private KiboProvider provider;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    http = HttpClients.create(HttpSettings.defaults());
+    provider = new KiboProvider(KiboTestData.settings(server), http, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void tearDown() {
+    HttpClients.shutdown(http);
+    server.close();
+  }
+
+  private JsonNode authorizeWith(PaymentMethodDetails details, StartResult[] result) throws Exception {
+    server.enqueue(ok("token.json"));
+    server.enqueue(ok("authorize-response.json"));
+    server.enqueue(ok("create-order-response.json"));
+    result[0] = provider.start(context(request().withPaymentMethod(details)));
+    server.takeRequest(1, TimeUnit.SECONDS);
+    return json(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8()).path("paymentMethod");
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource({
+      "4111111111111111, VI",
+      "5555555555554444, MC",
+      "2223003122003222, MC",
+      "378282246310005, AX",
+      "6011111111111117, DI",
+      "3530111333300000, JC",
+      "30569309025904, DC"})
+  void cardIssuerIsDerivedFromTheNumberPrefix(String number, String issuer) {
+    assertThat(CardIssuer.luhn(number)).isTrue();
+    assertThat(CardIssuer.of(number)).hasValueSatisfying(i -> assertThat(i.name()).isEqualTo(issuer));
+  }
+
+  @Test
+  void cardIsSentAsCcWithExpiryMonthDashYear() throws Exception {
+    StartResult[] result = new StartResult[1];
+    JsonNode method = authorizeWith(new PaymentMethodDetails.Card("5555 5555 5555 4444", "03", "2029", null, null),
+        result);
+
+    assertThat(method.path("paymentType").asText()).isEqualTo("CC");
+    assertThat(method.path("cardIssuer").asText()).isEqualTo("MC");
+    assertThat(method.path("cardNumber").asText()).isEqualTo("5555555555554444");
+    assertThat(method.path("cardExpiration").asText()).isEqualTo("03-2029");
+    assertThat(method.has("cardSecurityCode")).as("no security code given, none sent").isFalse();
+    assertThat(result[0].refs()).containsEntry(KiboProvider.REF_CARD_ISSUER, "MC")
+        .containsEntry(KiboProvider.REF_CARD_LAST4, "4444");
+  }
+
+  @Test
+  void payPalIsSentWithTokenAndPayerId() throws Exception {
+    StartResult[] result = new StartResult[1];
+    JsonNode method = authorizeWith(new PaymentMethodDetails.PayPal("EC-8AB12345CD678901E", "PAYER42"), result);
+
+    assertThat(method.path("paymentType").asText()).isEqualTo("PP");
+    assertThat(method.path("payPalToken").asText()).isEqualTo("EC-8AB12345CD678901E");
+    assertThat(method.path("payPalPayerID").asText()).isEqualTo("PAYER42");
+    assertThat(method.has("cardNumber")).isFalse();
+    assertThat(method.path("billingAddress").path("countryCode").asText()).isEqualTo("US");
+    assertThat(result[0].refs()).containsEntry(KiboProvider.REF_PAYMENT_TYPE, "PP")
+        .doesNotContainKey(KiboProvider.REF_CARD_LAST4);
+    assertThat(result[0].toString()).doesNotContain("EC-8AB12345CD678901E");
+  }
+
+  @Test
+  void storedTokenIsSentAsPaymentMethodToken() throws Exception {
+    StartResult[] result = new StartResult[1];
+    JsonNode method = authorizeWith(new PaymentMethodDetails.StoredToken("pmt-stored-991"), result);
+
+    assertThat(method.path("paymentType").asText()).isEqualTo("TOKEN");
+    assertThat(method.path("paymentMethodToken").asText()).isEqualTo("pmt-stored-991");
+    assertThat(result[0].toString()).doesNotContain("pmt-stored-991");
+  }
+
+  @Test
+  void giftCardIsSentWithNumberAndPin() throws Exception {
+    StartResult[] result = new StartResult[1];
+    JsonNode method = authorizeWith(new PaymentMethodDetails.GiftCard("6006491234567890", "4321"), result);
+
+    assertThat(method.path("paymentType").asText()).isEqualTo("GC");
+    assertThat(method.path("giftCardNumber").asText()).isEqualTo("6006491234567890");
+    assertThat(method.path("giftCardPin").asText()).isEqualTo("4321");
+    assertThat(result[0].toString()).doesNotContain("6006491234567890").doesNotContain("4321");
+  }
+
+  @Test
+  void previewMasksEveryVariantsSecrets() throws Exception {
+    assertThat(provider.preview(request().withPaymentMethod(new PaymentMethodDetails.PayPal("EC-SECRET", "P1")))
+        .requests().get(0).body()).doesNotContain("EC-SECRET").contains("\"payPalToken\" : \"***\"");
+    assertThat(provider.preview(request().withPaymentMethod(new PaymentMethodDetails.StoredToken("pmt-SECRET")))
+        .requests().get(0).body()).doesNotContain("pmt-SECRET");
+    assertThat(provider.preview(request().withPaymentMethod(new PaymentMethodDetails.GiftCard("6006491234567890", "4321")))
+        .requests().get(0).body()).doesNotContain("6006491234567890").doesNotContain("4321")
+        .contains("************7890");
+  }
+}
