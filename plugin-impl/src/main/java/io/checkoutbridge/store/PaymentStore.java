@@ -43,7 +43,7 @@ public final class PaymentStore {
 
   public void insertPayment(Connection c, PaymentRecord p, List<CartLine> lines) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_payment (" + PAYMENT_COLUMNS
-        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        + ", search_name, search_email) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       s.setString(1, p.id());
       s.setString(2, p.provider());
       s.setString(3, p.orderReference());
@@ -59,6 +59,8 @@ public final class PaymentStore {
       setInstant(s, 13, p.createdAt());
       setInstant(s, 14, p.updatedAt());
       s.setLong(15, p.version());
+      s.setString(16, PaymentSearch.searchForm(p.customerName()));
+      s.setString(17, PaymentSearch.searchForm(p.customerEmail()));
       s.executeUpdate();
     }
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_payment_line (payment_id, line_id, line_no, kind,"
