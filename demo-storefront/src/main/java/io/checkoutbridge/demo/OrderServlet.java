@@ -106,7 +106,7 @@ public class OrderServlet extends HttpServlet {
     } else {
       body.append("<table class=\"attempts\"><thead><tr><th scope=\"col\">Started</th><th scope=\"col\">Provider</th>"
           + "<th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Amount</th><th scope=\"col\" class=\"num\">Captured</th>"
-          + "<th scope=\"col\" class=\"num\">Refunded</th><th scope=\"col\">Payment id</th></tr></thead><tbody>");
+          + "<th scope=\"col\" class=\"num\">Refunded</th><th scope=\"col\">Payment (admin)</th></tr></thead><tbody>");
       for (PaymentView attempt : attempts) {
         body.append("<tr data-payment-id=\"").append(escape(attempt.paymentId())).append("\"><td>")
             .append(escape(TIME.format(attempt.createdAt()))).append("</td><td>")
@@ -114,8 +114,10 @@ public class OrderServlet extends HttpServlet {
             .append(escape(label(attempt.status()))).append("</td><td class=\"num\">")
             .append(Html.money(attempt.total())).append("</td><td class=\"num\">")
             .append(Html.money(attempt.ledger().captured())).append("</td><td class=\"num\">")
-            .append(Html.money(attempt.ledger().refunded())).append("</td><td><code>")
-            .append(escape(attempt.paymentId())).append("</code></td></tr>");
+            .append(Html.money(attempt.ledger().refunded())).append("</td><td><a class=\"admin-payment\" href=\"")
+            .append(escape(ctx)).append("/payments/admin/payment.html?id=").append(escape(attempt.paymentId()))
+            .append("\"><code>").append(escape(attempt.paymentId())).append("</code>")
+            .append("<span class=\"visually-hidden\"> in the payments admin</span></a></td></tr>");
       }
       body.append("</tbody></table>");
     }

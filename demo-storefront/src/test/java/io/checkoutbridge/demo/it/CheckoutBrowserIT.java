@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkoutbridge.demo.launcher.DemoLauncher;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -114,8 +115,41 @@ class CheckoutBrowserIT {
     assertThat(browser.driver.findElements(By.cssSelector("table.attempts tbody tr"))).hasSize(2);
   }
 
-  @Test
+  /** The providers whose payments staff capture and refund in the admin (Kibo OMS settles itself). */
+  static List<String> capturingProviders() {
+    return List.of("dintero", "hokodo", "felloh");
+  }
+
   @Order(4)
+  @ParameterizedTest(name = "captured and refunded in the admin: {0}")
+  @MethodSource("capturingProviders")
+  void staffCaptureAndRefundInTheAdminAndTheOrderPageTurnsRefunded(String provider) throws Exception {
+    fillBasket();
+    String reference = checkout(provider, true);
+    awaitStatus(PAID);
+    String orderPage = browser.driver.getCurrentUrl();
+    String paymentPage = browser.find("table.attempts a.admin-payment").getAttribute("href");
+
+    // HTTP Basic without a dialog: one visit with the credentials in the address (the browser then
+    // sends them by itself), then the page at its plain address, from where its scripts may call the API.
+    browser.driver.get(withAdminCredentials(paymentPage));
+    browser.driver.get(paymentPage);
+    browser.waiting(PAGE_LIMIT).until(d -> d.findElement(By.cssSelector("#payment .page-head h1")).getText()
+        .contains(reference));
+    adminAction("capture", "Dispatched in full", "Captured");
+    adminAction("refund", "Returned by the customer", "Refunded");
+    if (provider.equals("dintero")) {
+      browser.screenshot("admin-refunded");
+    }
+
+    browser.driver.get(orderPage);
+    WebElement status = awaitStatus(Set.of("REFUNDED"));
+    assertThat(status.getText()).isEqualTo("Refunded");
+    assertThat(browser.find("#shop-state").getAttribute("data-state")).isEqualTo("REFUNDED");
+  }
+
+  @Test
+  @Order(5)
   void theProvidersCallbacksReachedThePluginAndWereAccepted() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     ObjectMapper json = new ObjectMapper();
@@ -142,7 +176,10 @@ class CheckoutBrowserIT {
     return statuses;
   }
 
+  /** A new shopper (a fresh session) with a lamp, two books and the spring discount. */
   private static void fillBasket() {
+    browser.driver.get(demo.shopUrl());
+    browser.driver.manage().deleteAllCookies();
     browser.driver.get(demo.shopUrl());
     browser.find("button[data-sku=LAMP-OAK]").click();
     browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().endsWith("/cart"));
@@ -189,6 +226,20 @@ class CheckoutBrowserIT {
     browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/shop/orders/"));
     String url = browser.driver.getCurrentUrl();
     return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+  /** Submits the admin's {@code action} form for everything that is open and waits for the badge. */
+  private static void adminAction(String action, String reason, String badge) {
+    browser.waiting(PAGE_LIMIT).ignoring(NoSuchElementException.class)
+        .until(d -> d.findElement(By.id(action + "-reason"))).sendKeys(reason);
+    browser.find("form[data-action='" + action + "'] button[type='submit']").click();
+    browser.waiting(PAGE_LIMIT).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+        .until(d -> d.findElement(By.cssSelector(".page-head .badge")).getText().equals(badge));
+  }
+
+  /** The address with the demo's admin user in it. */
+  private static String withAdminCredentials(String url) {
+    return url.replaceFirst("^http://", "http://" + DemoLauncher.ADMIN_USER + ":" + DemoLauncher.ADMIN_PASSWORD + "@");
   }
 
   private static void hostedPage(String path, String button) {

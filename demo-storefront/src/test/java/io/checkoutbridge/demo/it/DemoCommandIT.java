@@ -2,6 +2,7 @@ package io.checkoutbridge.demo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.checkoutbridge.demo.launcher.DemoLauncher;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +47,11 @@ class DemoCommandIT {
     HttpResponse<String> shop = get(demo.shopUrl(), null);
     assertThat(shop.statusCode()).isEqualTo(200);
     assertThat(shop.body()).contains("Hearth &amp; Field").contains("Add to basket");
+
+    HttpResponse<String> anonymous = get(demo.adminUrl(), null);
+    assertThat(anonymous.statusCode()).as("the admin asks who you are").isEqualTo(401);
+    HttpResponse<String> admin = get(demo.adminUrl(), DemoLauncher.ADMIN_USER + ":" + DemoLauncher.ADMIN_PASSWORD);
+    assertThat(admin.statusCode()).as("the demo admin user gets in").isEqualTo(200);
 
     HttpResponse<String> journal = get(demo.journalUrl(), null);
     assertThat(journal.statusCode()).isEqualTo(200);
