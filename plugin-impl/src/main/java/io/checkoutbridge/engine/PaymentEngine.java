@@ -203,10 +203,8 @@ public final class PaymentEngine implements Payments {
 
   /** {@link #refresh} that also tells what the provider said, for the admin's "at the provider" view. */
   public Refreshed refreshFromProvider(String paymentId) throws PaymentException {
-    PaymentRecord before = record(paymentId);
-    ProviderState state = providerOf(before).fetchState(providerPayment(before));
-    boolean applied = transition(paymentId, tx -> applyState(tx, state, Set.of()));
-    return new Refreshed(payment(paymentId).orElseThrow(), state, applied);
+    Fetched fetched = fetchAndApply(paymentId, Set.of());
+    return new Refreshed(payment(paymentId).orElseThrow(), fetched.state(), fetched.applied());
   }
 
   /**
@@ -221,11 +219,17 @@ public final class PaymentEngine implements Payments {
     return payment(paymentId).orElseThrow();
   }
 
-  private boolean refreshAndApply(String paymentId, Set<Integer> settle) throws PaymentException {
+  private record Fetched(ProviderState state, boolean applied) {}
+
+  /** Fetches the provider's state outside the lock and applies it under the lock. */
+  private Fetched fetchAndApply(String paymentId, Set<Integer> settle) throws PaymentException {
     PaymentRecord before = record(paymentId);
-    PaymentProvider provider = providerOf(before);
-    ProviderState state = provider.fetchState(providerPayment(before));
-    return transition(paymentId, tx -> applyState(tx, state, settle));
+    ProviderState state = providerOf(before).fetchState(providerPayment(before));
+    return new Fetched(state, transition(paymentId, tx -> applyState(tx, state, settle)));
+  }
+
+  private boolean refreshAndApply(String paymentId, Set<Integer> settle) throws PaymentException {
+    return fetchAndApply(paymentId, settle).applied();
   }
 
   /**
