@@ -33,7 +33,7 @@ class AllocationProperties {
   }
 
   @Property(tries = 300)
-  void aThousandLinesSplitInLinearithmicTime(@ForAll @LongRange(min = 0, max = 100_000_000) long amount) {
+  void aThousandEqualLinesSplitExactly(@ForAll @LongRange(min = 0, max = 100_000_000) long amount) {
     long[] weights = new long[1000];
     Arrays.fill(weights, 7);
     assertThat(Arrays.stream(Allocation.proportional(amount, weights)).sum()).isEqualTo(amount);
