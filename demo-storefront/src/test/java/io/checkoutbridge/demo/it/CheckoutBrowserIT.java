@@ -115,6 +115,34 @@ class CheckoutBrowserIT {
     assertThat(browser.driver.findElements(By.cssSelector("table.attempts tbody tr"))).hasSize(2);
   }
 
+  @Test
+  @Order(3)
+  void aPaymentHeldByTheProviderShowsPendingUntilTheProviderDecides() throws Exception {
+    fillBasket();
+    browser.driver.get(demo.shopUrl() + "checkout");
+    browser.find("#provider-dintero").click();
+    browser.find("#place-order").click();
+    until(d -> d.getCurrentUrl().contains("/sandbox/dintero/pay/"));
+    String hostedPage = browser.driver.getCurrentUrl();
+    browser.find("#hold").click();
+
+    // The plugin's waiting page, then the shop's order page: pending, and the page keeps asking.
+    until(d -> d.getCurrentUrl().contains("/payments/pending"));
+    String reference = browser.find("main strong").getText();
+    browser.driver.get(demo.shopUrl() + "orders/" + reference);
+    WebElement pending = awaitStatus(Set.of("PENDING"));
+    assertThat(pending.getText()).isEqualTo("Pending");
+    assertThat(browser.find("#shop-state").getAttribute("data-state")).isEqualTo("AWAITING_PAYMENT");
+    assertThat(browser.find("meta[http-equiv=refresh]").getAttribute("content")).isEqualTo("3");
+
+    // The provider approves the held payment; its callback turns the order paid while the page refreshes.
+    browser.driver.get(hostedPage);
+    browser.find("#approve").click();
+    browser.driver.get(demo.shopUrl() + "orders/" + reference);
+    assertThat(awaitStatus(PAID).getText()).isEqualTo("Paid");
+    assertThat(browser.find("#shop-state").getAttribute("data-state")).isEqualTo("PAID");
+  }
+
   /** The providers whose payments staff capture and refund in the admin (Kibo OMS settles itself). */
   static List<String> capturingProviders() {
     return List.of("dintero", "hokodo", "felloh");
@@ -134,7 +162,7 @@ class CheckoutBrowserIT {
     // sends them by itself), then the page at its plain address, from where its scripts may call the API.
     browser.driver.get(withAdminCredentials(paymentPage));
     browser.driver.get(paymentPage);
-    browser.waiting(PAGE_LIMIT).until(d -> d.findElement(By.cssSelector("#payment .page-head h1")).getText()
+    until(d -> d.findElement(By.cssSelector("#payment .page-head h1")).getText()
         .contains(reference));
     adminAction("capture", "Dispatched in full", "Captured");
     adminAction("refund", "Returned by the customer", "Refunded");
@@ -182,18 +210,18 @@ class CheckoutBrowserIT {
     browser.driver.manage().deleteAllCookies();
     browser.driver.get(demo.shopUrl());
     browser.find("button[data-sku=LAMP-OAK]").click();
-    browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().endsWith("/cart"));
+    until(d -> d.getCurrentUrl().endsWith("/cart"));
     browser.driver.get(demo.shopUrl());
     WebElement quantity = browser.find("#qty-BOOK-BIRDS");
     quantity.clear();
     quantity.sendKeys("2");
     browser.find("button[data-sku=BOOK-BIRDS]").click();
-    browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().endsWith("/cart"));
+    until(d -> d.getCurrentUrl().endsWith("/cart"));
     WebElement code = browser.find("#code");
     code.clear();
     code.sendKeys("spring10");
     code.submit();
-    browser.waiting(PAGE_LIMIT).until(d -> d.findElement(By.cssSelector(".totals")).getText().contains("SPRING10"));
+    until(d -> d.findElement(By.cssSelector(".totals")).getText().contains("SPRING10"));
   }
 
   /**
@@ -220,21 +248,27 @@ class CheckoutBrowserIT {
       default -> throw new AssertionError("no browser script for " + provider);
     }
     if (!approve) {
-      browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/shop/checkout"));
+      until(d -> d.getCurrentUrl().contains("/shop/checkout"));
       return null;
     }
-    browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains("/shop/orders/"));
+    until(d -> d.getCurrentUrl().contains("/shop/orders/"));
     String url = browser.driver.getCurrentUrl();
     return url.substring(url.lastIndexOf('/') + 1);
   }
 
+  /** Waits for a page that may still be loading or refreshing itself. */
+  private static <T> T until(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+    return browser.waiting(PAGE_LIMIT)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(condition::apply);
+  }
+
   /** Submits the admin's {@code action} form for everything that is open and waits for the badge. */
   private static void adminAction(String action, String reason, String badge) {
-    browser.waiting(PAGE_LIMIT).ignoring(NoSuchElementException.class)
-        .until(d -> d.findElement(By.id(action + "-reason"))).sendKeys(reason);
+    until(d -> d.findElement(By.id(action + "-reason"))).sendKeys(reason);
     browser.find("form[data-action='" + action + "'] button[type='submit']").click();
-    browser.waiting(PAGE_LIMIT).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
-        .until(d -> d.findElement(By.cssSelector(".page-head .badge")).getText().equals(badge));
+    until(d -> d.findElement(By.cssSelector(".page-head .badge")).getText().equals(badge));
   }
 
   /** The address with the demo's admin user in it. */
@@ -244,15 +278,12 @@ class CheckoutBrowserIT {
 
   private static void hostedPage(String path, String button) {
     browser.find("#place-order").click();
-    browser.waiting(PAGE_LIMIT).until(d -> d.getCurrentUrl().contains(path));
+    until(d -> d.getCurrentUrl().contains(path));
     browser.find(button).click();
   }
 
   private static WebElement awaitStatus(Set<String> statuses) {
-    return browser.waiting(PAGE_LIMIT)
-        .ignoring(StaleElementReferenceException.class)
-        .ignoring(NoSuchElementException.class)
-        .until(d -> {
+    return until(d -> {
           WebElement status = d.findElement(By.id("payment-status"));
           return statuses.contains(status.getAttribute("data-status")) ? status : null;
         });
