@@ -64,6 +64,7 @@ public final class DemoLauncher {
 
   private final Options options;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
   private volatile Process server;
 
   DemoLauncher(Options options) {
@@ -76,6 +77,9 @@ public final class DemoLauncher {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       launcher.start();
+      if (launcher.stopRequested.get()) {
+        return;
+      }
       launcher.printUrls();
       int exit = launcher.server.waitFor();
       if (!launcher.stopped.get()) {
@@ -116,13 +120,22 @@ public final class DemoLauncher {
         .redirectOutput(consoleLog().toFile());
     builder.environment().putAll(javaEnvironment());
     CONSOLE.println("Starting WildFly from " + home + " (server directory " + dir + ") ...");
-    server = builder.start();
+    synchronized (this) { // a stop asked for before this point means WildFly never starts
+      if (stopRequested.get()) {
+        throw new IllegalStateException("stopped before WildFly started");
+      }
+      server = builder.start();
+    }
     awaitShop();
   }
 
   /** Stops WildFly and everything it started; safe to call more than once and from a shutdown hook. */
   void stop() {
-    Process process = server;
+    stopRequested.set(true);
+    Process process;
+    synchronized (this) {
+      process = server;
+    }
     if (process == null || !stopped.compareAndSet(false, true)) {
       return;
     }
@@ -203,6 +216,9 @@ public final class DemoLauncher {
     Path failed = options.serverDir().resolve("deployments/" + CONTEXT + ".war.failed");
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
+      if (stopRequested.get()) {
+        return; // Ctrl-C while starting: the shutdown hook stops WildFly
+      }
       if (!server.isAlive()) {
         throw new IllegalStateException("WildFly exited (" + server.exitValue() + ") while starting:\n" + tail(consoleLog()));
       }
