@@ -35,6 +35,7 @@ public final class BenchmarkMain {
     String user = System.getProperty("bench.postgres.user", "postgres");
     int offset = Integer.getInteger("wildfly.port.offset", 0);
     int httpPort = Integer.getInteger("wildfly.http.port", 8080 + offset);
+    List<String> figures = List.of(System.getProperty("bench.figures", "1,2,3,4,5").split(","));
     Report report = new Report(full ? "full" : "smoke");
     long started = System.nanoTime();
 
@@ -56,11 +57,17 @@ public final class BenchmarkMain {
       }
     }
 
-    log("figure 4: mapping (JMH) for " + providers);
-    MappingRun.run(full, providers, report);
-    log("figure 3: admin list on PostgreSQL");
-    new AdminListBench(jdbcUrl, user, full, report).run();
-    runServer(full, target, jdbcUrl, user, offset, httpPort, providers, report);
+    if (figures.contains("4")) {
+      log("figure 4: mapping (JMH) for " + providers);
+      MappingRun.run(full, providers, report);
+    }
+    if (figures.contains("3")) {
+      log("figure 3: admin list on PostgreSQL");
+      new AdminListBench(jdbcUrl, user, full, report).run();
+    }
+    if (figures.contains("1") || figures.contains("2") || figures.contains("5")) {
+      runServer(full, target, jdbcUrl, user, offset, httpPort, providers, figures, report);
+    }
 
     report.section("run", String.format(java.util.Locale.ROOT, "mode %s, %.0f s", full ? "full" : "smoke",
         (System.nanoTime() - started) / 1e9));
@@ -71,7 +78,7 @@ public final class BenchmarkMain {
   }
 
   private static void runServer(boolean full, Path target, String jdbcUrl, String user, int offset, int httpPort,
-      List<String> providers, Report report) throws Exception {
+      List<String> providers, List<String> figures, Report report) throws Exception {
     String schema = "cb_bench_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     PGSimpleDataSource admin = new PGSimpleDataSource();
     admin.setUrl(jdbcUrl);
@@ -90,7 +97,14 @@ public final class BenchmarkMain {
             + "&currentSchema=" + schema, 40);
       }
       log("starting WildFly (-Xmx512m, port offset " + offset + ", PostgreSQL schema " + schema + ")");
-      server.start(List.of("-Xms512m", "-Xmx512m", "-XX:MetaspaceSize=96M", "-XX:MaxMetaspaceSize=384m"),
+      List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-XX:MetaspaceSize=96M",
+          "-XX:MaxMetaspaceSize=384m"));
+      if (Boolean.getBoolean("bench.jfr")) {
+        // -Dbench.jfr=true: a profile of the server over the whole run, for `jfr print` / JMC
+        jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+            + target.resolve("wildfly-bench.jfr").toAbsolutePath());
+      }
+      server.start(jvm,
           Map.of("checkoutbridge.sandbox.dintero.signature-secret", Env.DINTERO_SIGNATURE_SECRET));
       Path war = BenchWar.build(target.resolve("bench-war"), target.resolve("war-lib"),
           Path.of(System.getProperty("bench.classes", target.resolve("classes").toString())), config(base));
@@ -98,14 +112,20 @@ public final class BenchmarkMain {
       long pid = server.pid(base);
       Env env = new Env(full, base, jdbcUrl, user, schema);
       CheckoutBench checkouts = new CheckoutBench(env, report);
-      for (String provider : providers) {
-        log("figure 1: checkout overhead, " + provider);
-        checkouts.run(provider);
+      if (figures.contains("1")) {
+        for (String provider : providers) {
+          log("figure 1: checkout overhead, " + provider);
+          checkouts.run(provider);
+        }
       }
-      log("figure 2: callback burst");
-      new CallbackBench(env, report, checkouts).run();
-      log("figure 5: memory");
-      new MemoryBench(env, report, checkouts, pid).run();
+      if (figures.contains("2")) {
+        log("figure 2: callback burst");
+        new CallbackBench(env, report, checkouts).run();
+      }
+      if (figures.contains("5")) {
+        log("figure 5: memory");
+        new MemoryBench(env, report, checkouts, pid).run();
+      }
     } finally {
       server.close();
       try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
