@@ -17,7 +17,7 @@ public final class Deployments {
 
   /** The HTTP port of the WildFly under test (8080 unless moved with a port offset). */
   public static int httpPort() {
-    return Integer.getInteger("wildfly.http.port", 8080);
+    return Integer.getInteger("it.http.port", 8080);
   }
 
   /** The base URL of a deployment named {@code name}.war, as seen from inside the server too. */
@@ -42,6 +42,11 @@ public final class Deployments {
     return Arrays.stream(jars("plugin-api-", "plugin-impl-", "jackson-", "okhttp", "okio", "kotlin-stdlib", "flyway-"))
         .filter(f -> !f.getName().endsWith("-tests.jar"))
         .toArray(File[]::new);
+  }
+
+  /** The admin pages and their API, as a shop adds them next to the plugin. */
+  public static File[] adminJars() {
+    return jars("admin-ui-");
   }
 
   /**

@@ -83,8 +83,13 @@ class PluginDescriptorsIT {
     HttpResponse<String> unsealed = http.send(HttpRequest.newBuilder(
         URI.create(Deployments.baseUrl(NAME) + "/payments/callback/dintero?pid=x")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
         HttpResponse.BodyHandlers.ofString());
-    assertThat(unsealed.statusCode()).isEqualTo(400);
-    assertThat(unsealed.body()).contains("invalid_request");
+    assertThat(unsealed.statusCode()).as("a payment id without its seal").isEqualTo(401);
+    assertThat(unsealed.body()).contains("signature_invalid");
+
+    HttpResponse<String> noProvider = http.send(HttpRequest.newBuilder(
+        URI.create(Deployments.baseUrl(NAME) + "/payments/callback/dintero")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(noProvider.statusCode()).as("no provider is enabled in this storefront").isEqualTo(404);
 
     HttpResponse<String> forged = http.send(HttpRequest.newBuilder(
         URI.create(Deployments.baseUrl(NAME) + "/payments/callback/dintero?pid=x&seal=forged")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),

@@ -18,8 +18,13 @@ import java.util.Map;
  */
 public final class LedgerReplay {
 
-  /** An operation asked of the provider whose completion has not been recorded. */
-  public record OpenOperation(LedgerEvent request, OperationKind kind, boolean accepted) {}
+  /**
+   * An operation asked of the provider whose completion has not been recorded.
+   *
+   * @param accepted the provider accepted it and decides later
+   * @param acceptedReference the provider's reference for it when accepted, else {@code null}
+   */
+  public record OpenOperation(LedgerEvent request, OperationKind kind, boolean accepted, String acceptedReference) {}
 
   /** Captured and refunded parts of one line. */
   public record LineTotals(BigDecimal capturedQuantity, long capturedMinor, BigDecimal refundedQuantity, long refundedMinor) {
@@ -64,11 +69,11 @@ public final class LedgerReplay {
         case DECLINED -> auth = move(auth, AuthorizationState.DECLINED);
         case FAILED, START_FAILED -> auth = move(auth, AuthorizationState.FAILED);
         case CAPTURE_REQUESTED, REFUND_REQUESTED, VOID_REQUESTED ->
-            open.put(e.seq(), new OpenOperation(e, e.kind().requestedOperation(), false));
+            open.put(e.seq(), new OpenOperation(e, e.kind().requestedOperation(), false, null));
         case OPERATION_ACCEPTED -> {
           OpenOperation op = open.get(e.parentSeq());
           if (op != null) {
-            open.put(e.parentSeq(), new OpenOperation(op.request(), op.kind(), true));
+            open.put(e.parentSeq(), new OpenOperation(op.request(), op.kind(), true, e.providerReference()));
           }
         }
         case CAPTURED -> {

@@ -196,6 +196,20 @@ public final class PaymentEngine implements Payments {
   }
 
   /**
+   * What a refresh saw: the provider's own view of the payment, whether it matched the payment
+   * (reference, amount, currency) and was applied, and the payment afterwards.
+   */
+  public record Refreshed(PaymentView payment, ProviderState providerState, boolean applied) {}
+
+  /** {@link #refresh} that also tells what the provider said, for the admin's "at the provider" view. */
+  public Refreshed refreshFromProvider(String paymentId) throws PaymentException {
+    PaymentRecord before = record(paymentId);
+    ProviderState state = providerOf(before).fetchState(providerPayment(before));
+    boolean applied = transition(paymentId, tx -> applyState(tx, state, Set.of()));
+    return new Refreshed(payment(paymentId).orElseThrow(), state, applied);
+  }
+
+  /**
    * Refreshes only when the last refresh is older than {@code minInterval}, so a polling page does
    * not hammer the provider.
    */
@@ -246,6 +260,14 @@ public final class PaymentEngine implements Payments {
       return null;
     });
     return outcome;
+  }
+
+  /**
+   * The payment a provider's reference names (its merchant reference or the provider's payment
+   * id), for notifications that arrive at one URL per merchant rather than a sealed URL per payment.
+   */
+  public Optional<String> paymentIdByReference(String providerId, String reference) throws PaymentException {
+    return db.inTransaction(c -> store.findByProviderReference(c, providerId, reference));
   }
 
   /** Applies provider state under the lock. Returns {@code false} on a mismatch (nothing applied). */
@@ -329,6 +351,11 @@ public final class PaymentEngine implements Payments {
         tx.append(event(EventKind.succeeded(kind), request.amount(), request.lines(), null, request.seq(),
             "provider", "confirmed by the provider's state", state.providerRequestId(), null, null));
         unexplained -= request.amount();
+      } else if (op.accepted() && op.acceptedReference() != null
+          && state.refusedOperations().contains(op.acceptedReference())) {
+        tx.append(event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
+            "refused by the provider after it had accepted it", state.providerRequestId(), op.acceptedReference(),
+            null));
       } else if (settle.contains(request.seq()) || (!op.accepted() && request.createdAt().isBefore(staleBefore))) {
         tx.append(event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
             "the provider's state shows no such " + kind.name().toLowerCase(java.util.Locale.ROOT), state.providerRequestId(),
@@ -369,7 +396,26 @@ public final class PaymentEngine implements Payments {
     return operate(paymentId, OperationKind.VOID, command);
   }
 
+  /**
+   * A capture, refund or void asked from a form that showed the payment as of history entry
+   * {@code seenSequence} (the last {@link io.checkoutbridge.api.PaymentEventView#sequence()} on the
+   * page). Like {@link #capture}, {@link #refund} and {@link #voidAuthorization}, and in addition
+   * refused with an {@link IllegalTransitionException} when the history has moved on since then:
+   * two forms shown on the same state (two tabs, two admins) move money once, and the second
+   * admin sees what changed before deciding again. The same command again (same idempotency key)
+   * is still answered with the first outcome.
+   */
+  public PaymentView act(String paymentId, OperationKind kind, AdminCommand command, int seenSequence)
+      throws PaymentException {
+    return operate(paymentId, kind, command, seenSequence);
+  }
+
   private PaymentView operate(String paymentId, OperationKind kind, AdminCommand command) throws PaymentException {
+    return operate(paymentId, kind, command, null);
+  }
+
+  private PaymentView operate(String paymentId, OperationKind kind, AdminCommand command, Integer seenSequence)
+      throws PaymentException {
     PaymentRecord before = record(paymentId);
     PaymentProvider provider = providerOf(before);
     // Phase 1: check against the ledger and reserve the amount, under the lock.
@@ -378,6 +424,11 @@ public final class PaymentEngine implements Payments {
         if (command.idempotencyKey().equals(e.operationKey())) {
           return null; // the same intent again: answer with the first outcome, move nothing
         }
+      }
+      int lastSequence = tx.events.isEmpty() ? 0 : tx.events.get(tx.events.size() - 1).seq();
+      if (seenSequence != null && lastSequence != seenSequence) {
+        throw new IllegalTransitionException("the payment has changed since this form was shown ("
+            + describeSince(tx.events, seenSequence) + "); review it and try again");
       }
       if (tx.replay.ledger().hasPendingOperation()) {
         throw new PaymentException(ErrorCode.OPERATION_IN_PROGRESS,
@@ -465,6 +516,14 @@ public final class PaymentEngine implements Payments {
       throw new TransientNetworkException("the provider did not answer and its state shows nothing was done;"
           + " it is safe to try again", cause.providerRequestId(), cause);
     }
+  }
+
+  /** What happened after entry {@code seen}, in a few words, for a stale form's message. */
+  private static String describeSince(List<LedgerEvent> events, int seen) {
+    List<String> kinds = events.stream().filter(e -> e.seq() > seen)
+        .map(e -> e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+        .distinct().toList();
+    return kinds.isEmpty() ? "its history is not the one shown" : String.join(", ", kinds);
   }
 
   private static void requireCapabilities(PaymentProvider provider, OperationKind kind, Plan plan,

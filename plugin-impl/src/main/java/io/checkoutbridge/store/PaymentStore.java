@@ -43,7 +43,7 @@ public final class PaymentStore {
 
   public void insertPayment(Connection c, PaymentRecord p, List<CartLine> lines) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_payment (" + PAYMENT_COLUMNS
-        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        + ", search_name, search_email) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       s.setString(1, p.id());
       s.setString(2, p.provider());
       s.setString(3, p.orderReference());
@@ -59,6 +59,8 @@ public final class PaymentStore {
       setInstant(s, 13, p.createdAt());
       setInstant(s, 14, p.updatedAt());
       s.setLong(15, p.version());
+      s.setString(16, PaymentSearch.searchForm(p.customerName()));
+      s.setString(17, PaymentSearch.searchForm(p.customerEmail()));
       s.executeUpdate();
     }
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_payment_line (payment_id, line_id, line_no, kind,"
@@ -105,6 +107,22 @@ public final class PaymentStore {
       }
     }
     return result;
+  }
+
+  /** The newest payment of {@code provider} whose merchant reference or provider payment id is {@code reference}. */
+  public Optional<String> findByProviderReference(Connection c, String provider, String reference) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT id, created_at FROM cb_payment WHERE provider = ?"
+        + " AND merchant_reference = ? UNION SELECT id, created_at FROM cb_payment WHERE provider = ?"
+        + " AND provider_payment_id = ? ORDER BY created_at DESC")) {
+      s.setString(1, provider);
+      s.setString(2, reference);
+      s.setString(3, provider);
+      s.setString(4, reference);
+      s.setMaxRows(1);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
   }
 
   private Optional<PaymentRecord> select(Connection c, String sql, String id) throws SQLException {

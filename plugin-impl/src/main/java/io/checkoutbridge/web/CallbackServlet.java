@@ -6,6 +6,7 @@ import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.SignatureException;
 import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
+import io.checkoutbridge.api.spi.Capability;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import io.checkoutbridge.engine.CallbackOutcome;
@@ -27,6 +28,10 @@ import java.util.logging.Logger;
 
 /**
  * {@code /payments/callback/{provider}}: server-to-server notifications from providers.
+ *
+ * <p>Two kinds of URL: per payment, sealed ({@code ?pid=…&seal=…}), for every provider; and one
+ * per provider without a seal, for providers that sign their notifications and send them all to one
+ * URL per merchant (Felloh), where the verified callback names its payment.
  *
  * <p>Order of checks: the URL seal (401), the body size (413), the provider's signature (401),
  * the inbox (a processed duplicate is answered 200 and changes nothing), then the provider's state
@@ -57,19 +62,15 @@ public class CallbackServlet extends HttpServlet {
   private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String providerId = providerId(request);
     Map<String, List<String>> query = Responses.query(request.getQueryString());
-    String paymentId = Responses.first(query, "pid");
-    if (providerId == null || paymentId == null || Responses.first(query, "seal") == null) {
-      Responses.error(response, 400, ErrorCode.INVALID_REQUEST.code(), "callback URL lacks provider, pid or seal", null);
+    String claimedId = Responses.first(query, "pid");
+    boolean sealed = claimedId != null || Responses.first(query, "seal") != null;
+    if (providerId == null) {
+      Responses.error(response, 400, ErrorCode.INVALID_REQUEST.code(), "callback URL names no provider", null);
       return;
     }
-    if (!runtime.seal().verify(paymentId, Responses.first(query, "seal"))) {
+    String sealedId = runtime.seal().sealedPaymentId(query);
+    if (sealed && sealedId == null) {
       Responses.error(response, 401, ErrorCode.SIGNATURE_INVALID.code(), "the URL seal does not verify", null);
-      return;
-    }
-    byte[] body = readLimited(request, runtime.core().maxCallbackBytes());
-    if (body == null) {
-      Responses.error(response, 413, ErrorCode.INVALID_REQUEST.code(),
-          "callback body larger than " + runtime.core().maxCallbackBytes() + " bytes", null);
       return;
     }
     PaymentEngine engine = runtime.paymentEngine();
@@ -78,15 +79,39 @@ public class CallbackServlet extends HttpServlet {
       Responses.error(response, 404, ErrorCode.NOT_FOUND.code(), "no enabled provider " + providerId, null);
       return;
     }
+    if (!sealed && !provider.capabilities().contains(Capability.SIGNED_CALLBACKS)) {
+      // Without the provider's signature, only our seal proves a callback genuine.
+      Responses.error(response, 400, ErrorCode.INVALID_REQUEST.code(), "callback URL lacks pid and seal", null);
+      return;
+    }
+    byte[] body = readLimited(request, runtime.core().maxCallbackBytes());
+    if (body == null) {
+      Responses.error(response, 413, ErrorCode.INVALID_REQUEST.code(),
+          "callback body larger than " + runtime.core().maxCallbackBytes() + " bytes", null);
+      return;
+    }
+    String paymentId = sealedId;
     try {
       CallbackVerification verification = provider.verifyCallback(
           toCallback(request, runtime.core().publicUrl().toString(), query, body));
+      if (paymentId == null) {
+        // One URL for every payment: the verified callback names its payment by the provider's id.
+        if (verification.paymentReference() == null) {
+          Responses.error(response, 400, ErrorCode.INVALID_REQUEST.code(), "the callback names no payment", null);
+          return;
+        }
+        paymentId = engine.paymentIdByReference(providerId, verification.paymentReference()).orElse(null);
+        if (paymentId == null) {
+          Responses.error(response, 404, ErrorCode.NOT_FOUND.code(), "no payment for this callback", null);
+          return;
+        }
+      }
       CallbackOutcome outcome = engine.handleCallback(providerId, paymentId, verification);
       ObjectNode answer = JsonHttp.object();
       answer.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
       Responses.json(response, 200, answer);
     } catch (SignatureException e) {
-      LOG.warning(() -> "refused a " + providerId + " callback for payment " + paymentId + ": " + e.getMessage());
+      LOG.warning(() -> "refused a " + providerId + " callback: " + e.getMessage());
       Responses.error(response, e);
     } catch (PaymentException e) {
       if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.INVALID_REQUEST) {
@@ -94,7 +119,8 @@ public class CallbackServlet extends HttpServlet {
         return;
       }
       // The truth could not be fetched or saved: 5xx so the provider delivers again.
-      LOG.log(Level.WARNING, "callback for payment " + paymentId + " not processed, provider will retry: " + e);
+      String about = paymentId;
+      LOG.log(Level.WARNING, "callback for payment " + about + " not processed, provider will retry: " + e);
       Responses.error(response, e.code() == ErrorCode.TRANSIENT_NETWORK ? 503 : 500, e.code().code(),
           "the callback could not be processed now; please deliver it again", e.providerRequestId());
     }

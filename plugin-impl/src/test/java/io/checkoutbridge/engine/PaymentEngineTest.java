@@ -319,6 +319,39 @@ class PaymentEngineTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void aRefundRefusedAfterApprovalWasAskedReleasesItsReservation(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = startAuthorized(f);
+      f.engine.capture(id, command(Selection.remaining()));
+      f.provider.failNext(OperationKind.REFUND, ScriptedProvider.Fault.ACCEPT_FOR_APPROVAL);
+      AdminCommand refund = command(Selection.amount(gbp("20.00")));
+      PaymentView waiting = f.engine.refund(id, refund);
+      assertThat(waiting.ledger().pendingRefund()).isEqualTo(gbp("20.00"));
+      assertThat(f.engine.refresh(id).ledger().pendingRefund()).as("accepted operations are not settled by age")
+          .isEqualTo(gbp("20.00"));
+
+      f.provider.refuseAccepted(refund.idempotencyKey());
+      PaymentView released = f.engine.refresh(id);
+      assertThat(released.ledger().hasPendingOperation()).isFalse();
+      assertThat(released.ledger().refundable()).isEqualTo(gbp("53.95"));
+      assertThat(released.events()).extracting(e -> e.kind()).endsWith("REFUND_FAILED");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aProviderReferenceFindsItsPayment(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = startAuthorized(f);
+      assertThat(f.engine.paymentIdByReference(ScriptedProvider.ID, "ref-" + id)).contains(id);
+      assertThat(f.engine.paymentIdByReference(ScriptedProvider.ID, "scripted-" + id)).contains(id);
+      assertThat(f.engine.paymentIdByReference(ScriptedProvider.ID, "unknown")).isEmpty();
+      assertThat(f.engine.paymentIdByReference("other", "ref-" + id)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void anInvalidCheckoutCreatesNothing(TestDatabase.Kind kind) throws Exception {
     try (EngineFixture f = new EngineFixture(kind)) {
       var customer = Carts.customer();

@@ -44,7 +44,9 @@ public class ScriptedProvider implements PaymentProvider {
     /** The provider fails before doing anything (a 503). */
     ERROR_BEFORE_APPLY,
     /** The provider refuses the operation. */
-    DECLINE
+    DECLINE,
+    /** The provider accepts the operation for approval and decides later. */
+    ACCEPT_FOR_APPROVAL
   }
 
   private static final class Account {
@@ -60,6 +62,7 @@ public class ScriptedProvider implements PaymentProvider {
   private final Map<OperationKind, ConcurrentLinkedQueue<Fault>> faults = new ConcurrentHashMap<>();
   private final Map<OperationKind, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final AtomicInteger fetches = new AtomicInteger();
+  private final Set<String> refused = ConcurrentHashMap.newKeySet();
   private volatile boolean fetchFails;
   private volatile boolean declineNextStart;
 
@@ -153,6 +156,11 @@ public class ScriptedProvider implements PaymentProvider {
     declineNextStart = true;
   }
 
+  /** The provider refuses an operation it had accepted for approval. */
+  public void refuseAccepted(String idempotencyKey) {
+    refused.add("approval-" + idempotencyKey);
+  }
+
   public void failFetches(boolean fail) {
     this.fetchFails = fail;
   }
@@ -170,6 +178,7 @@ public class ScriptedProvider implements PaymentProvider {
     faults.clear();
     calls.clear();
     fetches.set(0);
+    refused.clear();
     fetchFails = false;
     declineNextStart = false;
   }
@@ -185,7 +194,8 @@ public class ScriptedProvider implements PaymentProvider {
     Account account = account(payment.paymentId());
     synchronized (account) {
       return new ProviderState(account.auth, account.auth.name(), account.reference, account.amount,
-          account.captured, account.refunded, account.voided, "scripted-" + payment.paymentId(), "req-fetch", Map.of());
+          account.captured, account.refunded, account.voided, "scripted-" + payment.paymentId(), "req-fetch", Map.of(),
+          Set.copyOf(refused));
     }
   }
 
@@ -212,6 +222,9 @@ public class ScriptedProvider implements PaymentProvider {
     }
     if (fault == Fault.DECLINE) {
       return OperationResult.declined("req-decline", "scripted refusal", "{}");
+    }
+    if (fault == Fault.ACCEPT_FOR_APPROVAL) {
+      return OperationResult.pending("req-approval", "approval-" + op.idempotencyKey(), "{}");
     }
     Account account = account(payment.paymentId());
     synchronized (account) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.sandbox.dintero.DinteroSimulator;
+import io.checkoutbridge.sandbox.felloh.FellohSimulator;
+import io.checkoutbridge.sandbox.hokodo.HokodoSimulator;
 import io.checkoutbridge.sandbox.kibo.KiboSimulator;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -384,7 +386,10 @@ public final class Sandbox implements AutoCloseable {
 
     /** Adds every provider simulator in this module. New simulators are registered here. */
     public Builder standardSimulators() {
-      return simulator(DinteroSimulator::new).simulator(KiboSimulator::new);
+      return simulator(DinteroSimulator::new)
+          .simulator(HokodoSimulator::new)
+          .simulator(FellohSimulator::new)
+          .simulator(KiboSimulator::new);
     }
 
     public Sandbox build() {

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param providerPaymentId the provider's main id for the payment, or {@code null}
  * @param providerRequestId the id of the request that fetched this state, or {@code null}
  * @param refs provider ids learned on the way, to remember
+ * @param refusedOperations provider references ({@link OperationResult#providerReference()}) of
+ *     operations the provider accepted and then refused (a refund declined at approval), so the
+ *     engine releases what they reserved
  */
 public record ProviderState(
     AuthorizationState authorization,
@@ -32,7 +35,8 @@ public record ProviderState(
     Money voided,
     String providerPaymentId,
     String providerRequestId,
-    Map<String, String> refs) {
+    Map<String, String> refs,
+    java.util.Set<String> refusedOperations) {
 
   public ProviderState {
     Objects.requireNonNull(authorization, "authorization");
@@ -41,5 +45,14 @@ public record ProviderState(
     Objects.requireNonNull(refunded, "refunded");
     Objects.requireNonNull(voided, "voided");
     refs = Map.copyOf(refs);
+    refusedOperations = java.util.Set.copyOf(refusedOperations);
+  }
+
+  /** A state with no refused operations. */
+  public ProviderState(AuthorizationState authorization, String providerStatus, String merchantReference,
+      Money amount, Money captured, Money refunded, Money voided, String providerPaymentId,
+      String providerRequestId, Map<String, String> refs) {
+    this(authorization, providerStatus, merchantReference, amount, captured, refunded, voided, providerPaymentId,
+        providerRequestId, refs, java.util.Set.of());
   }
 }

@@ -533,7 +533,7 @@ public final class DinteroProvider implements PaymentProvider {
     Map<String, Long> totals = new LinkedHashMap<>();
     payment.ref(key).ifPresent(text -> {
       try {
-        JsonHttp.MAPPER.readTree(text).fields().forEachRemaining(e -> {
+        JsonHttp.MAPPER.readTree(text).properties().forEach(e -> {
           if (e.getValue().canConvertToLong()) {
             totals.put(e.getKey(), e.getValue().asLong());
           }

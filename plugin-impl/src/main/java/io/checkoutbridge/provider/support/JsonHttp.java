@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.api.error.AuthenticationException;
 import io.checkoutbridge.api.error.DeclinedException;
@@ -39,7 +39,7 @@ public final class JsonHttp {
 
   /** One mapper for the plugin: lenient on unknown fields, plain output. */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)) // 30.00 stays 30.00, never 3E+1
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES) // 30.00 stays 30.00, never 3E+1
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -1,0 +1,59 @@
+package io.checkoutbridge.admin;
+
+import io.checkoutbridge.web.Responses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * In front of everything under {@code /payments/admin/}: security headers on every answer (a
+ * strict Content-Security-Policy: scripts, styles and requests only from this origin, no inline
+ * code, no framing), the {@value #ROLE} role checked again after the container's own check, and
+ * for every state-changing request the same-origin check and the session's CSRF token. A refused
+ * request gets 403 with a JSON error and reaches no servlet.
+ */
+public class AdminFilter extends HttpFilter {
+  static final String ROLE = "payments-admin";
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+      + " img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+  private static final Logger LOG = Logger.getLogger(AdminFilter.class.getName());
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "same-origin");
+    response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    response.setHeader("Cache-Control", "no-store");
+
+    if (!request.isUserInRole(ROLE)) {
+      Responses.error(response, 403, AdminApi.FORBIDDEN, "the payments admin needs the role " + ROLE, null);
+      return;
+    }
+    if (!SAFE_METHODS.contains(request.getMethod())) {
+      if (!SameOrigin.allowed(request)) {
+        LOG.warning(() -> "refused a cross-site " + request.getMethod() + " to " + request.getRequestURI()
+            + " by " + request.getRemoteUser());
+        Responses.error(response, 403, AdminApi.CROSS_ORIGIN, "requests from another site are refused", null);
+        return;
+      }
+      if (!CsrfTokens.verify(request)) {
+        LOG.warning(() -> "refused a " + request.getMethod() + " to " + request.getRequestURI() + " by "
+            + request.getRemoteUser() + " without a valid CSRF token");
+        Responses.error(response, 403, AdminApi.CSRF,
+            "the request lacks this session's CSRF token; reload the page and try again", null);
+        return;
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}

@@ -1,0 +1,118 @@
+package io.checkoutbridge.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.checkoutbridge.api.AdminCommand;
+import io.checkoutbridge.api.AuthorizationState;
+import io.checkoutbridge.api.Money;
+import io.checkoutbridge.api.PaymentStatus;
+import io.checkoutbridge.api.PaymentView;
+import io.checkoutbridge.api.Selection;
+import io.checkoutbridge.api.error.IllegalTransitionException;
+import io.checkoutbridge.api.spi.OperationKind;
+import io.checkoutbridge.testing.Carts;
+import io.checkoutbridge.testing.ScriptedProvider;
+import io.checkoutbridge.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Admin actions from forms: one form, one movement of money; stale forms refused; the provider's view. */
+class FormActionsTest {
+
+  private static String authorized(EngineFixture f) throws Exception {
+    String id = f.engine.start(ScriptedProvider.ID, Carts.request("FORM-" + UUID.randomUUID().toString().substring(0, 8)))
+        .paymentId();
+    f.provider.authorize(id);
+    f.engine.refresh(id);
+    return id;
+  }
+
+  private static int lastSequence(PaymentView view) {
+    return view.events().get(view.events().size() - 1).sequence();
+  }
+
+  private static AdminCommand form(Selection selection, String key) {
+    return new AdminCommand(selection, "customer asked", "alice", key);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void twoFormsShownOnTheSameStateMoveMoneyOnce(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = authorized(f);
+      int seen = lastSequence(f.engine.payment(id).orElseThrow());
+      Selection tenPounds = Selection.amount(Money.of("10.00", "GBP"));
+
+      PaymentView first = f.engine.act(id, OperationKind.CAPTURE, form(tenPounds, "tab-one-key"), seen);
+      assertThat(first.ledger().captured()).isEqualTo(Money.of("10.00", "GBP"));
+
+      assertThatThrownBy(() -> f.engine.act(id, OperationKind.CAPTURE, form(tenPounds, "tab-two-key"), seen))
+          .isInstanceOf(IllegalTransitionException.class)
+          .hasMessageContaining("changed since this form was shown")
+          .hasMessageContaining("capture requested, captured");
+      assertThat(f.provider.calls(OperationKind.CAPTURE)).isEqualTo(1);
+
+      // The second admin looks again and decides with what is there now.
+      PaymentView now = f.engine.payment(id).orElseThrow();
+      PaymentView second = f.engine.act(id, OperationKind.CAPTURE, form(tenPounds, "tab-two-key"), lastSequence(now));
+      assertThat(second.ledger().captured()).isEqualTo(Money.of("20.00", "GBP"));
+      assertThat(f.provider.calls(OperationKind.CAPTURE)).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void theSameFormSentTwiceAtOnceCapturesOnce(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = authorized(f);
+      int seen = lastSequence(f.engine.payment(id).orElseThrow());
+      AdminCommand command = form(Selection.remaining(), "double-click-key");
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<PaymentView>> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          Callable<PaymentView> click = () -> f.engine.act(id, OperationKind.CAPTURE, command, seen);
+          answers.add(pool.submit(click));
+        }
+        for (Future<PaymentView> answer : answers) {
+          assertThat(answer.get().paymentId()).isEqualTo(id);
+        }
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(f.provider.calls(OperationKind.CAPTURE)).isEqualTo(1);
+      PaymentView after = f.engine.act(id, OperationKind.CAPTURE, command, seen);
+      assertThat(after.status()).isEqualTo(PaymentStatus.CAPTURED);
+      assertThat(after.events()).filteredOn(e -> e.kind().equals("CAPTURED")).hasSize(1);
+      assertThat(f.provider.calls(OperationKind.CAPTURE)).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void refreshFromProviderTellsWhatTheProviderSaid(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = f.engine.start(ScriptedProvider.ID, Carts.request("FORM-REFRESH")).paymentId();
+      f.provider.authorize(id);
+      PaymentEngine.Refreshed refreshed = f.engine.refreshFromProvider(id);
+      assertThat(refreshed.applied()).isTrue();
+      assertThat(refreshed.providerState().authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+      assertThat(refreshed.providerState().amount()).isEqualTo(Money.of("53.95", "GBP"));
+      assertThat(refreshed.payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+
+      f.provider.misreportAmount(id, Money.of("1.00", "GBP"));
+      PaymentEngine.Refreshed mismatch = f.engine.refreshFromProvider(id);
+      assertThat(mismatch.applied()).isFalse();
+      assertThat(mismatch.providerState().amount()).isEqualTo(Money.of("1.00", "GBP"));
+      assertThat(mismatch.payment().events()).extracting(e -> e.kind()).contains("STATE_MISMATCH");
+    }
+  }
+}

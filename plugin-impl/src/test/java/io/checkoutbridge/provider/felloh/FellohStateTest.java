@@ -1,0 +1,262 @@
+package io.checkoutbridge.provider.felloh;
+
+import static io.checkoutbridge.provider.felloh.FellohFixtures.ECOMMERCE_ID;
+import static io.checkoutbridge.provider.felloh.FellohFixtures.TRANSACTION_ID;
+import static io.checkoutbridge.provider.felloh.FellohFixtures.bodyOf;
+import static io.checkoutbridge.provider.felloh.FellohFixtures.gbp;
+import static io.checkoutbridge.provider.felloh.FellohFixtures.json;
+import static io.checkoutbridge.provider.felloh.FellohFixtures.ok;
+import static io.checkoutbridge.provider.felloh.FellohFixtures.path;
+import static io.checkoutbridge.provider.felloh.FellohFixtures.payment;
+import static io.checkoutbridge.provider.felloh.FellohFixtures.tree;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.checkoutbridge.api.AuthorizationState;
+import io.checkoutbridge.api.error.ErrorCode;
+import io.checkoutbridge.api.error.PaymentException;
+import io.checkoutbridge.api.error.TransientNetworkException;
+import io.checkoutbridge.api.spi.ProviderState;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FellohStateTest {
+  private final MockWebServer server = new MockWebServer();
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start();
+    server.enqueue(ok("token.json"));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private ProviderState fetch(Map<String, String> refs) throws PaymentException {
+    return FellohFixtures.provider(server).fetchState(payment(refs));
+  }
+
+  private ProviderState fetchNew() throws PaymentException {
+    return fetch(Map.of(FellohProvider.REF_ECOMMERCE, ECOMMERCE_ID));
+  }
+
+  @Test
+  void completedPaymentIsAuthorizedAndCapturedInFull() throws Exception {
+    server.enqueue(ok("ecommerce-paid.json"));
+    server.enqueue(ok("transaction-complete.json"));
+
+    ProviderState state = fetchNew();
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+    assertThat(state.providerStatus()).isEqualTo("COMPLETE");
+    assertThat(state.merchantReference()).isEqualTo(ECOMMERCE_ID);
+    assertThat(state.amount()).isEqualTo(gbp("123.45"));
+    assertThat(state.captured()).isEqualTo(gbp("123.45"));
+    assertThat(state.refunded()).isEqualTo(gbp("0.00"));
+    assertThat(state.voided()).isEqualTo(gbp("0.00"));
+    assertThat(state.providerPaymentId()).isEqualTo(TRANSACTION_ID);
+    assertThat(state.providerRequestId()).isEqualTo("7d1b2c3e-0000-4000-8000-00000000t001");
+    assertThat(state.refs()).isEqualTo(Map.of(FellohProvider.REF_TRANSACTION, TRANSACTION_ID));
+
+    server.takeRequest();
+    RecordedRequest session = server.takeRequest();
+    assertThat(session.getMethod()).isEqualTo("GET");
+    assertThat(path(session)).isEqualTo("/agent/ecommerce/" + ECOMMERCE_ID);
+    assertThat(session.getHeaders().get("Authorization")).isEqualTo("Bearer tok-first");
+    RecordedRequest tx = server.takeRequest();
+    assertThat(tx.getMethod()).isEqualTo("GET");
+    assertThat(path(tx)).isEqualTo("/agent/transactions/" + TRANSACTION_ID);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void statusGivenAsAnObjectIsRead() throws Exception {
+    server.enqueue(ok("ecommerce-paid.json"));
+    server.enqueue(ok("transaction-status-object.json"));
+
+    ProviderState state = fetchNew();
+
+    assertThat(state.providerStatus()).isEqualTo("COMPLETE");
+    assertThat(state.captured()).isEqualTo(gbp("123.45"));
+  }
+
+  @Test
+  void preAuthorisationIsAuthorizedWithNothingCaptured() throws Exception {
+    server.enqueue(ok("ecommerce-paid.json"));
+    server.enqueue(ok("transaction-authorised.json"));
+
+    ProviderState state = fetchNew();
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+    assertThat(state.providerStatus()).isEqualTo("AUTHORISED");
+    assertThat(state.captured()).isEqualTo(gbp("0.00"));
+    assertThat(state.voided()).isEqualTo(gbp("0.00"));
+  }
+
+  @Test
+  void reversedPreAuthorisationIsVoidedInFull() throws Exception {
+    server.enqueue(ok("ecommerce-paid.json"));
+    server.enqueue(ok("transaction-reversed.json"));
+
+    ProviderState state = fetchNew();
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+    assertThat(state.captured()).isEqualTo(gbp("0.00"));
+    assertThat(state.voided()).isEqualTo(gbp("123.45"));
+  }
+
+  @Test
+  void declinedOnlyAttemptIsDeclined() throws Exception {
+    server.enqueue(ok("ecommerce-paid.json"));
+    server.enqueue(ok("transaction-declined.json"));
+
+    ProviderState state = fetchNew();
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.DECLINED);
+    assertThat(state.captured()).isEqualTo(gbp("0.00"));
+  }
+
+  @Test
+  void pendingTransactionIsPending() throws Exception {
+    server.enqueue(ok("ecommerce-paid.json"));
+    server.enqueue(ok("transaction-pending.json"));
+
+    assertThat(fetchNew().authorization()).isEqualTo(AuthorizationState.PENDING);
+  }
+
+  @Test
+  void unknownStatusIsPendingAndKeepsFellohsWord() throws Exception {
+    server.enqueue(ok("ecommerce-paid.json"));
+    server.enqueue(ok("transaction-unknown-status.json"));
+
+    ProviderState state = fetchNew();
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.PENDING);
+    assertThat(state.providerStatus()).isEqualTo("ON_HOLD_FOR_REVIEW");
+  }
+
+  @Test
+  void sessionWithoutTransactionIsNothingYet() throws Exception {
+    server.enqueue(ok("ecommerce-unpaid.json"));
+
+    ProviderState state = fetchNew();
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.NONE);
+    assertThat(state.providerStatus()).isEqualTo("NO_TRANSACTION");
+    assertThat(state.amount()).isEqualTo(gbp("123.45"));
+    assertThat(state.providerPaymentId()).isNull();
+    assertThat(state.refs()).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void expiredSessionWithoutTransactionHasFailed() throws Exception {
+    server.enqueue(ok("ecommerce-expired.json"));
+
+    ProviderState state = fetchNew();
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.FAILED);
+    assertThat(state.providerStatus()).isEqualTo("EXPIRED");
+  }
+
+  @Test
+  void laterDeclinedAttemptDoesNotHideAnEarlierAuthorisedOne() throws Exception {
+    server.enqueue(ok("ecommerce-two-attempts.json"));
+    server.enqueue(ok("transaction-declined.json"));
+    server.enqueue(ok("transaction-authorised-older.json"));
+
+    ProviderState state = fetchNew();
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+    assertThat(state.providerPaymentId()).isEqualTo("0a7d5a6e-1111-4c80-922b-000000000001");
+    server.takeRequest();
+    server.takeRequest();
+    assertThat(path(server.takeRequest())).endsWith("/0a7d5a6e-2222-4c80-922b-000000000002");
+    assertThat(path(server.takeRequest())).endsWith("/0a7d5a6e-1111-4c80-922b-000000000001");
+  }
+
+  @Test
+  void rememberedTransactionIsReadFirstAndAloneWhenItPaid() throws Exception {
+    server.enqueue(ok("ecommerce-two-attempts.json"));
+    server.enqueue(ok("transaction-authorised-older.json"));
+
+    ProviderState state = fetch(Map.of(FellohProvider.REF_ECOMMERCE, ECOMMERCE_ID,
+        FellohProvider.REF_TRANSACTION, "0a7d5a6e-1111-4c80-922b-000000000001"));
+
+    assertThat(state.providerPaymentId()).isEqualTo("0a7d5a6e-1111-4c80-922b-000000000001");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void approvedRefundsOnTheTransactionAreSummedAndThoseAwaitingApprovalAreNot() throws Exception {
+    server.enqueue(ok("ecommerce-paid.json"));
+    server.enqueue(ok("transaction-refunds.json"));
+
+    ProviderState state = fetchNew();
+
+    // 20.00 complete + 5.00 authorised; 10.00 awaiting approval and 7.00 declined do not count.
+    assertThat(state.refunded()).isEqualTo(gbp("25.00"));
+    assertThat(state.captured()).isEqualTo(gbp("123.45"));
+  }
+
+  @Test
+  void refundsAreListedWhenTheTransactionDoesNotCarryThem() throws Exception {
+    server.enqueue(ok("ecommerce-paid.json"));
+    server.enqueue(ok("transaction-without-refunds-field.json"));
+    server.enqueue(ok("refunds-list.json"));
+
+    ProviderState state = fetchNew();
+
+    assertThat(state.refunded()).isEqualTo(gbp("15.00"));
+    server.takeRequest();
+    server.takeRequest();
+    server.takeRequest();
+    RecordedRequest list = server.takeRequest();
+    assertThat(list.getMethod()).isEqualTo("POST");
+    assertThat(path(list)).isEqualTo("/agent/refunds");
+    assertThat(bodyOf(list)).isEqualTo(tree(
+        "{\"organisation\":\"X9876\",\"keyword\":\"" + TRANSACTION_ID + "\",\"skip\":0,\"take\":100}"));
+  }
+
+  @Test
+  void transactionInAnotherCurrencyThanItsSessionIsAMismatch() {
+    server.enqueue(ok("ecommerce-paid.json"));
+    server.enqueue(ok("transaction-in-euro.json"));
+
+    assertThatThrownBy(this::fetchNew)
+        .isInstanceOf(PaymentException.class)
+        .extracting(e -> ((PaymentException) e).code())
+        .isEqualTo(ErrorCode.STATE_MISMATCH);
+  }
+
+  @Test
+  void unknownSessionIsNotFound() {
+    server.enqueue(json(404, "error-not-found.json"));
+
+    assertThatThrownBy(this::fetchNew)
+        .isInstanceOf(PaymentException.class)
+        .extracting(e -> ((PaymentException) e).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void serverErrorWhileReadingIsTransient() {
+    server.enqueue(json(502, "error-server.json"));
+
+    assertThatThrownBy(this::fetchNew).isInstanceOf(TransientNetworkException.class);
+  }
+
+  @Test
+  void paymentWithoutSessionRefIsRefusedBeforeAnyCall() {
+    assertThatThrownBy(() -> fetch(Map.of()))
+        .isInstanceOf(PaymentException.class)
+        .hasMessageContaining("ecommerce_id");
+    assertThat(server.getRequestCount()).isZero();
+  }
+}
