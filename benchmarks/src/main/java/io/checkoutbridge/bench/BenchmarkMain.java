@@ -115,7 +115,13 @@ public final class BenchmarkMain {
       if (figures.contains("1")) {
         for (String provider : providers) {
           log("figure 1: checkout overhead, " + provider);
-          checkouts.run(provider);
+          try {
+            checkouts.run(provider);
+          } catch (Exception e) {
+            log("figure 1 for " + provider + " failed: " + e);
+            report.row("1. checkout " + provider, "failed: " + e.getMessage().lines().findFirst().orElse(""), "", "",
+                "", false);
+          }
         }
       }
       if (figures.contains("2")) {
@@ -142,7 +148,17 @@ public final class BenchmarkMain {
     c.put("checkout-bridge.public-url", base);
     c.put("checkout-bridge.seal-secret", Env.SEAL_SECRET);
     c.put("checkout-bridge.datasource", WildFly.DATASOURCE);
-    c.put("checkout-bridge.providers", "dintero,kibo");
+    c.put("checkout-bridge.providers", "dintero,hokodo,felloh,kibo");
+    c.put("checkout-bridge.hokodo.enabled", "true");
+    c.put("checkout-bridge.hokodo.api-key", "sandbox-hokodo-api-key");
+    c.put("checkout-bridge.hokodo.base-url", base + "/sandbox/hokodo/v1");
+    c.put("checkout-bridge.felloh.enabled", "true");
+    c.put("checkout-bridge.felloh.base-url", base + "/sandbox/felloh");
+    c.put("checkout-bridge.felloh.pay-url", base + "/sandbox/felloh/embed");
+    c.put("checkout-bridge.felloh.public-key", "sandbox-felloh-public-key");
+    c.put("checkout-bridge.felloh.private-key", "sandbox-felloh-private-key");
+    c.put("checkout-bridge.felloh.organisation", "X9876");
+    c.put("checkout-bridge.felloh.webhook-secret", "benchmark-felloh-webhook-secret");
     c.put("checkout-bridge.dintero.enabled", "true");
     c.put("checkout-bridge.dintero.account-id", "T12345678");
     c.put("checkout-bridge.dintero.client-id", "sandbox-client-id");

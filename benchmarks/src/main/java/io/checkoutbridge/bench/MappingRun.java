@@ -20,10 +20,10 @@ final class MappingRun {
         .include(MappingBenchmark.class.getName())
         .param("provider", providers.toArray(String[]::new))
         .forks(1)
-        .warmupIterations(full ? 5 : 1)
-        .warmupTime(TimeValue.milliseconds(full ? 1000 : 200))
+        .warmupIterations(full ? 5 : 0)
+        .warmupTime(TimeValue.milliseconds(1000))
         .measurementIterations(full ? 8 : 1)
-        .measurementTime(TimeValue.milliseconds(full ? 1000 : 300))
+        .measurementTime(TimeValue.milliseconds(full ? 1000 : 200))
         .jvmArgs("-Xms256m", "-Xmx256m")
         .shouldFailOnError(true)
         .build();

@@ -35,7 +35,7 @@ final class MemoryBench {
   }
 
   void run() throws Exception {
-    int count = env.full ? 10_000 : 200;
+    int count = env.full ? 10_000 : 100;
     int clients = 8;
     long before = settledHeap();
     String firstOrder = checkouts.nextOrder("dintero");

@@ -4,6 +4,7 @@ import io.checkoutbridge.api.Address;
 import io.checkoutbridge.api.Cart;
 import io.checkoutbridge.api.CartLine;
 import io.checkoutbridge.api.CheckoutRequest;
+import io.checkoutbridge.api.Company;
 import io.checkoutbridge.api.Customer;
 import io.checkoutbridge.api.LineKind;
 import io.checkoutbridge.api.Money;
@@ -26,13 +27,15 @@ public final class Carts {
 
   /** Whether the benchmarks have a cart for {@code provider}. */
   public static boolean supported(String provider) {
-    return "dintero".equals(provider) || "kibo".equals(provider);
+    return PROVIDERS.contains(provider);
   }
 
   /** A checkout of {@code products} product lines plus shipping and a discount. */
   public static CheckoutRequest request(String provider, String orderReference, int products) {
     return switch (provider) {
       case "dintero" -> CheckoutRequest.of(orderReference, cart("NOK", products), nordic());
+      case "hokodo" -> CheckoutRequest.of(orderReference, cart("GBP", products), business());
+      case "felloh" -> CheckoutRequest.of(orderReference, cart("GBP", products), british());
       case "kibo" -> new CheckoutRequest(orderReference, cart("USD", products), american(), Locale.US, true,
           new PaymentMethodDetails.Card("4111111111111111", "10", "2030", "123", "John Smith"), null);
       default -> throw new IllegalArgumentException("no benchmark cart for provider " + provider);
@@ -59,6 +62,18 @@ public final class Carts {
   private static Customer nordic() {
     Address address = new Address("Kari Nordmann", "Sommerkroveien 34", null, "Oslo", null, "0349", "NO", null);
     return new Customer("c-1", "Kari", "Nordmann", "kari@example.com", "+4799999999", null, address, null, null);
+  }
+
+  private static Customer business() {
+    Address address = new Address("Ada Lovelace", "12 St James's Square", null, "London", null, "SW1Y 4JH", "GB",
+        "+442079460000");
+    return new Customer("bench-b2b-1", "Ada", "Lovelace", "ada@example.com", null,
+        new Company("Analytical Engines Ltd", "01234567", "GB", null), address, null, null);
+  }
+
+  private static Customer british() {
+    Address address = new Address("Ada Lovelace", "12 St James's Square", null, "London", null, "SW1Y 4JH", "GB", null);
+    return new Customer("bench-fl-1", "Ada", "Lovelace", "ada@example.com", null, null, address, null, null);
   }
 
   private static Customer american() {
