@@ -18,6 +18,9 @@ final class Report {
   /** One line of the table. {@code baseline} and {@code ratio} may be blank. */
   record Row(String figure, String value, String baseline, String ratio, String target, String verdict) {}
 
+  /** The heading of the hand-written analysis that {@link #write} keeps. */
+  static final String FINDINGS = "## Findings";
+
   private final List<Row> rows = new ArrayList<>();
   private final Map<String, String> sections = new LinkedHashMap<>();
   private final String mode;
@@ -95,6 +98,14 @@ final class Report {
     md.append("## Results\n\n").append(table()).append('\n');
     sections.forEach((title, text) -> md.append("## ").append(title).append("\n\n```\n").append(text.strip())
         .append("\n```\n\n"));
+    // The written analysis below the figures is kept from one run to the next.
+    if (Files.exists(file)) {
+      String previous = Files.readString(file, StandardCharsets.UTF_8);
+      int findings = previous.indexOf(FINDINGS);
+      if (findings >= 0) {
+        md.append(previous.substring(findings));
+      }
+    }
     Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
   }
 
