@@ -91,6 +91,7 @@ public final class BenchmarkMain {
         target.resolve("wildfly-bench.log"));
     try {
       server.clean();
+      server.workers(256);
       try (var jars = Files.list(target.resolve("jdbc"))) {
         Path driver = jars.filter(p -> p.getFileName().toString().startsWith("postgresql")).findFirst().orElseThrow();
         server.addDatasource(driver, jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "user=" + user
@@ -101,7 +102,8 @@ public final class BenchmarkMain {
           "-XX:MaxMetaspaceSize=384m"));
       if (Boolean.getBoolean("bench.jfr")) {
         // -Dbench.jfr=true: a profile of the server over the whole run, for `jfr print` / JMC
-        jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+        jvm.add("-XX:StartFlightRecording=settings=" + System.getProperty("bench.jfr.settings", "profile")
+            + ",dumponexit=true,filename="
             + target.resolve("wildfly-bench.jfr").toAbsolutePath());
       }
       server.start(jvm,

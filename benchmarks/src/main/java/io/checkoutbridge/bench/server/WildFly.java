@@ -60,6 +60,22 @@ public final class WildFly implements AutoCloseable {
     deleteTree(home.resolve("standalone/tmp"));
   }
 
+  /**
+   * Sizes the server's request worker pool. The provider sandbox is served by the same server as
+   * the plugin, so a plugin request waiting for the sandbox must never hold the last worker the
+   * sandbox needs (WildFly's default is 16 per core: 32 here, fewer than the callback clients).
+   */
+  public void workers(int maxThreads) throws IOException {
+    Path config = home.resolve("standalone/configuration/standalone.xml");
+    String xml = Files.readString(config, StandardCharsets.UTF_8);
+    String sized = xml.replaceAll("<worker name=\"default\"[^/]*/>",
+        "<worker name=\"default\" task-max-threads=\"" + maxThreads + "\"/>");
+    if (sized.equals(xml) && !xml.contains("task-max-threads=\"" + maxThreads + "\"")) {
+      throw new IOException("no default IO worker in " + config);
+    }
+    Files.writeString(config, sized, StandardCharsets.UTF_8);
+  }
+
   /** Deploys the JDBC driver and a datasource for {@code jdbcUrl}, before the server starts. */
   public void addDatasource(Path driverJar, String jdbcUrl, int maxPool) throws IOException {
     Files.copy(driverJar, deployments().resolve("postgresql.jar"), StandardCopyOption.REPLACE_EXISTING);
