@@ -1,18 +1,14 @@
 package io.checkoutbridge.engine;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import io.checkoutbridge.api.Allocation;
 
 /**
- * Spreads an amount across lines in proportion to what is open on each, exactly, in minor units.
+ * Spreads an operation's amount across a payment's lines in proportion to what is open on each.
  *
- * <p>Largest-remainder method: every share is first rounded down, then the units left over go to
- * the lines with the largest fractions, ties to the earlier line. So the shares always sum to the
- * amount, no share exceeds (in magnitude) what is open on its line, a share never has the opposite
- * sign of its line, and the result depends only on the input (not on hashing or timing). Lines may
- * be negative (discounts), provided the open total is positive.
+ * <p>The split is {@link Allocation#proportional}; the bound {@code 0 ≤ amount ≤ Σ open} is what
+ * makes every share stay within what is open on its line (in magnitude) and never take the
+ * opposite sign of its line. Lines may be negative (discounts), provided the open total is
+ * positive.
  */
 public final class Allocator {
   private Allocator() {}
@@ -23,41 +19,13 @@ public final class Allocator {
    * @return the share of each line, same order
    */
   public static long[] allocate(long amount, long[] open) {
-    long[] shares = new long[open.length];
-    if (amount == 0) {
-      return shares;
-    }
-    BigInteger total = BigInteger.ZERO;
+    long total = 0;
     for (long o : open) {
-      total = total.add(BigInteger.valueOf(o));
+      total = Math.addExact(total, o);
     }
-    if (amount < 0 || total.signum() <= 0 || BigInteger.valueOf(amount).compareTo(total) > 0) {
+    if (amount < 0 || (amount > 0 && (total <= 0 || amount > total))) {
       throw new IllegalArgumentException("cannot allocate " + amount + " over an open total of " + total);
     }
-    BigInteger a = BigInteger.valueOf(amount);
-    BigInteger[] remainders = new BigInteger[open.length];
-    long assigned = 0;
-    for (int i = 0; i < open.length; i++) {
-      BigInteger[] qr = a.multiply(BigInteger.valueOf(open[i])).divideAndRemainder(total);
-      BigInteger floor = qr[0];
-      BigInteger rem = qr[1];
-      if (rem.signum() < 0) { // floor, not truncation, for negative lines
-        floor = floor.subtract(BigInteger.ONE);
-        rem = rem.add(total);
-      }
-      shares[i] = floor.longValueExact();
-      remainders[i] = rem;
-      assigned += shares[i];
-    }
-    long left = amount - assigned;
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < open.length; i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.<Integer, BigInteger>comparing(i -> remainders[i]).reversed().thenComparing(i -> i));
-    for (int k = 0; k < left; k++) {
-      shares[order.get(k)] += 1;
-    }
-    return shares;
+    return Allocation.proportional(amount, open);
   }
 }

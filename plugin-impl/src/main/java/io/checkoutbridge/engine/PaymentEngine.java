@@ -203,10 +203,8 @@ public final class PaymentEngine implements Payments {
 
   /** {@link #refresh} that also tells what the provider said, for the admin's "at the provider" view. */
   public Refreshed refreshFromProvider(String paymentId) throws PaymentException {
-    PaymentRecord before = record(paymentId);
-    ProviderState state = providerOf(before).fetchState(providerPayment(before));
-    boolean applied = transition(paymentId, tx -> applyState(tx, state, Set.of()));
-    return new Refreshed(payment(paymentId).orElseThrow(), state, applied);
+    Fetched fetched = fetchAndApply(paymentId, Set.of());
+    return new Refreshed(payment(paymentId).orElseThrow(), fetched.state(), fetched.applied());
   }
 
   /**
@@ -221,11 +219,31 @@ public final class PaymentEngine implements Payments {
     return payment(paymentId).orElseThrow();
   }
 
+  private record Fetched(ProviderState state, boolean applied) {}
+
+  /** More work for the transaction that applies a provider's state, given whether it applied. */
+  @FunctionalInterface
+  private interface AlsoUnderLock {
+    void run(Connection connection, boolean applied) throws SQLException;
+  }
+
+  /** Fetches the provider's state outside the lock and applies it under the lock. */
+  private Fetched fetchAndApply(String paymentId, Set<Integer> settle) throws PaymentException {
+    return fetchAndApply(providerPayment(paymentId), settle, (c, applied) -> { });
+  }
+
+  private Fetched fetchAndApply(Loaded loaded, Set<Integer> settle, AlsoUnderLock also) throws PaymentException {
+    ProviderState state = providerOf(loaded.record()).fetchState(loaded.payment());
+    boolean applied = transition(loaded.record().id(), tx -> {
+      boolean matched = applyState(tx, state, settle);
+      also.run(tx.connection, matched);
+      return matched;
+    });
+    return new Fetched(state, applied);
+  }
+
   private boolean refreshAndApply(String paymentId, Set<Integer> settle) throws PaymentException {
-    PaymentRecord before = record(paymentId);
-    PaymentProvider provider = providerOf(before);
-    ProviderState state = provider.fetchState(providerPayment(before));
-    return transition(paymentId, tx -> applyState(tx, state, settle));
+    return fetchAndApply(paymentId, settle).applied();
   }
 
   /**
@@ -235,7 +253,8 @@ public final class PaymentEngine implements Payments {
    */
   public CallbackOutcome handleCallback(String providerId, String paymentId, CallbackVerification verification)
       throws PaymentException {
-    PaymentRecord p = record(paymentId);
+    Loaded loaded = providerPayment(paymentId);
+    PaymentRecord p = loaded.record();
     if (!p.provider().equals(providerId)) {
       throw new InvalidRequestException("payment " + paymentId + " does not belong to " + providerId);
     }
@@ -253,13 +272,10 @@ public final class PaymentEngine implements Payments {
     if (!fresh) {
       return CallbackOutcome.DUPLICATE;
     }
-    boolean matched = refreshAndApply(paymentId, Set.of());
-    CallbackOutcome outcome = matched ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH;
-    db.inTransaction(c -> {
-      store.callbackProcessed(c, key, outcome.name(), clock.instant());
-      return null;
-    });
-    return outcome;
+    // The delivery is marked processed in the transaction that applies the state: both or neither.
+    boolean matched = fetchAndApply(loaded, Set.of(), (c, applied) -> store.callbackProcessed(c, key,
+        (applied ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH).name(), clock.instant())).applied();
+    return matched ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH;
   }
 
   /**
@@ -687,10 +703,16 @@ public final class PaymentEngine implements Payments {
         "payment " + p.id() + " belongs to provider '" + p.provider() + "', which is not enabled"));
   }
 
-  private ProviderPayment providerPayment(PaymentRecord p) throws PaymentException {
-    List<CartLine> lines = db.inTransaction(c -> store.lines(c, p.id(), p.currency()));
-    return new ProviderPayment(p.id(), p.orderReference(), p.merchantReference(),
-        Money.ofMinor(p.totalMinor(), p.currency()), lines, p.refs());
+  /** A payment's row and its provider's view of it, read together. */
+  private record Loaded(PaymentRecord record, ProviderPayment payment) {}
+
+  private Loaded providerPayment(String paymentId) throws PaymentException {
+    return db.inTransaction(c -> {
+      PaymentRecord p = store.find(c, paymentId)
+          .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
+      return new Loaded(p, new ProviderPayment(p.id(), p.orderReference(), p.merchantReference(),
+          Money.ofMinor(p.totalMinor(), p.currency()), store.lines(c, p.id(), p.currency()), p.refs()));
+    });
   }
 
   private PaymentView view(Connection c, PaymentRecord p) throws SQLException {

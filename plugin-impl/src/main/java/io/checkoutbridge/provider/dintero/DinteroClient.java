@@ -57,6 +57,11 @@ final class DinteroClient {
     return call("POST", api("shopping", "orders", orderId, kind), body);
   }
 
+  /** The records of one kind on an order ({@code GET …/orders/{id}/authorizations} and so on). */
+  JsonResponse orderRecords(String orderId, String kind) throws PaymentException {
+    return call("GET", api("shopping", "orders", orderId, kind), null);
+  }
+
   // ---- Checkout API (checkout-url) --------------------------------------------------------------
 
   JsonResponse createSession(JsonNode body) throws PaymentException {

@@ -1,6 +1,7 @@
 package io.checkoutbridge.provider.dintero;
 
 import io.checkoutbridge.api.Cart;
+import io.checkoutbridge.api.Allocation;
 import io.checkoutbridge.api.CartLine;
 import io.checkoutbridge.api.LineAmount;
 import io.checkoutbridge.api.LineKind;
@@ -77,7 +78,21 @@ final class DinteroMapper {
    * @param rules every adjustment made, in plain words
    */
   record Mapping(Currency currency, long amount, long vatAmount, List<Item> items,
-      Map<String, Map<String, Long>> spreads, List<String> rules) {
+      Map<String, Map<String, Long>> spreads, List<String> rules, Map<String, Integer> positions) {
+
+    Mapping(Currency currency, long amount, long vatAmount, List<Item> items, Map<String, Map<String, Long>> spreads,
+        List<String> rules) {
+      this(currency, amount, vatAmount, items, spreads, rules, positionsOf(items));
+    }
+
+    /** Item positions by line id, built once: lookups stay O(1) for carts of thousands of lines. */
+    private static Map<String, Integer> positionsOf(List<Item> items) {
+      Map<String, Integer> index = new java.util.HashMap<>();
+      for (int i = 0; i < items.size(); i++) {
+        index.putIfAbsent(items.get(i).lineId(), i);
+      }
+      return Collections.unmodifiableMap(index);
+    }
 
     Mapping {
       items = List.copyOf(items);
@@ -89,21 +104,12 @@ final class DinteroMapper {
 
     /** The item for a cart line id, or {@code null} (discount lines have none). */
     Item item(String lineId) {
-      for (Item item : items) {
-        if (item.lineId().equals(lineId)) {
-          return item;
-        }
-      }
-      return null;
+      int index = indexOf(lineId);
+      return index < 0 ? null : items.get(index);
     }
 
     int indexOf(String lineId) {
-      for (int i = 0; i < items.size(); i++) {
-        if (items.get(i).lineId().equals(lineId)) {
-          return i;
-        }
-      }
-      return -1;
+      return positions.getOrDefault(lineId, -1);
     }
   }
 
@@ -261,47 +267,15 @@ final class DinteroMapper {
    * less than one unit, and ties go to the earlier weight. The sign follows {@code total}.
    */
   static long[] allocate(long total, long[] weights) {
-    long[] parts = new long[weights.length];
-    if (total == 0 || weights.length == 0) {
-      return parts;
-    }
-    BigInteger sum = BigInteger.ZERO;
     for (long w : weights) {
       if (w < 0) {
         throw new IllegalArgumentException("negative weight " + w);
       }
-      sum = sum.add(BigInteger.valueOf(w));
     }
-    if (sum.signum() == 0) {
-      throw new IllegalArgumentException("weights are all zero");
+    if (total == 0 || weights.length == 0) {
+      return new long[weights.length];
     }
-    BigInteger magnitude = BigInteger.valueOf(Math.abs(total));
-    BigInteger[] remainders = new BigInteger[weights.length];
-    long given = 0;
-    for (int i = 0; i < weights.length; i++) {
-      BigInteger[] qr = magnitude.multiply(BigInteger.valueOf(weights[i])).divideAndRemainder(sum);
-      parts[i] = qr[0].longValueExact();
-      remainders[i] = qr[1];
-      given += parts[i];
-    }
-    long left = Math.abs(total) - given;
-    while (left > 0) {
-      int best = -1;
-      for (int i = 0; i < weights.length; i++) {
-        if (remainders[i].signum() > 0 && (best < 0 || remainders[i].compareTo(remainders[best]) > 0)) {
-          best = i;
-        }
-      }
-      parts[best]++;
-      remainders[best] = BigInteger.ZERO;
-      left--;
-    }
-    if (total < 0) {
-      for (int i = 0; i < parts.length; i++) {
-        parts[i] = -parts[i];
-      }
-    }
-    return parts;
+    return Allocation.proportional(total, weights);
   }
 
   /** The VAT contained in a tax-inclusive amount, rounded half-even: {@code amount × rate / (100 + rate)}. */

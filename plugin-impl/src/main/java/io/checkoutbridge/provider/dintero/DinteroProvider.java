@@ -404,6 +404,20 @@ public final class DinteroProvider implements PaymentProvider {
 
   // ---- order records ----------------------------------------------------------------------------
 
+  /** Whether the order already holds an authorization record for the transaction. */
+  private boolean authorizationAlreadyRecorded(String orderId, String transactionId) {
+    try {
+      for (JsonNode record : client.orderRecords(orderId, "authorizations").body().path("authorizations")) {
+        if (transactionId.equals(record.path("payment_details").path("payment_id").asText(null))) {
+          return true;
+        }
+      }
+      return false;
+    } catch (PaymentException unreadable) {
+      return false;
+    }
+  }
+
   private Map<String, String> recordOnOrder(ProviderPayment payment, String orderId, DinteroTransaction transaction) {
     Map<String, String> refs = new LinkedHashMap<>();
     Mapping mapping;
@@ -419,6 +433,11 @@ public final class DinteroProvider implements PaymentProvider {
             DinteroRequests.orderRecord(DinteroRequests.wholeOrder(mapping), transaction.id()));
         refs.put(REF_AUTHORIZATION_RECORDED, "true");
       } catch (PaymentException e) {
+        if (!e.retryable() && authorizationAlreadyRecorded(orderId, transaction.id())) {
+          // A return and a callback racing both saw the flag unset; the other one recorded it.
+          refs.put(REF_AUTHORIZATION_RECORDED, "true");
+          return refs;
+        }
         LOG.log(System.Logger.Level.WARNING, "recording the authorization of transaction " + transaction.id()
             + " on Dintero order " + orderId + " failed; it is tried again at the next state fetch: " + e);
         return refs; // captures and refunds go on the order only after its authorization

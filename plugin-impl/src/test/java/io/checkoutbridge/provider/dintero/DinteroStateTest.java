@@ -123,6 +123,24 @@ class DinteroStateTest {
   }
 
   @Test
+  void anAuthorizationRecordedMeanwhileByARacingFetchIsNotRecordedAgain() throws Exception {
+    server.enqueue(ok("transaction_authorized.json"));
+    server.enqueue(new MockResponse.Builder().code(400).body(
+        "{\"error\":{\"code\":\"line_amount_exceeded\",\"message\":\"Line 1 would be authorized twice\"}}").build());
+    server.enqueue(new MockResponse.Builder().code(200).body(
+        "{\"authorizations\":[{\"amount\":1,\"success\":true,\"payment_details\":{\"payment_id\":\""
+            + TRANSACTION_ID + "\"}}]}").build());
+
+    ProviderState state = fetch(Map.of(REF_ORDER, ORDER_ID, REF_TRANSACTION, TRANSACTION_ID));
+
+    assertThat(state.refs()).containsEntry(REF_AUTHORIZATION_RECORDED, "true");
+    expect(server, "POST", "/api/v1/accounts/" + ACCOUNT + "/auth/token");
+    expect(server, "GET", "/checkout/v1/transactions/" + TRANSACTION_ID);
+    expect(server, "POST", "/api/v1/accounts/" + ACCOUNT + "/shopping/orders/" + ORDER_ID + "/authorizations");
+    expect(server, "GET", "/api/v1/accounts/" + ACCOUNT + "/shopping/orders/" + ORDER_ID + "/authorizations");
+  }
+
+  @Test
   void failedAuthorizationRecordDoesNotFailTheFetchAndIsTriedAgainLater() throws Exception {
     server.enqueue(ok("transaction_authorized.json"));
     server.enqueue(json(503, "error_server.json"));
