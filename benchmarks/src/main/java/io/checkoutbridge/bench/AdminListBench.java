@@ -148,7 +148,11 @@ final class AdminListBench {
           new Query("search: e-mail prefix", new PaymentSearch.Query(Set.of(), null, null, null, "customer4242@", null,
               PAGE)),
           new Query("search: order reference", new PaymentSearch.Query(Set.of(), null, null, null, "ORD-" + (rows / 3),
-              null, PAGE)));
+              null, PAGE)),
+          new Query("search: prefix matching 1 in 9 payments", new PaymentSearch.Query(Set.of(), null, null, null,
+              "customer1", null, PAGE)),
+          new Query("search: order prefix, matches only old payments", new PaymentSearch.Query(Set.of(), null, null,
+              null, "ORD-1", null, PAGE)));
       report.section("3. admin list", String.format(Locale.ROOT, "%,d payments generated and analysed in %.1f s"
           + " (schema %s, dropped afterwards); queries are PaymentSearch's own, pages of %d", rows, loadSeconds,
           schema, PAGE));

@@ -51,8 +51,19 @@ final class CheckoutBench {
   /** One journal entry the baseline sends again. */
   record Call(String method, String path, String query, String contentType, String body, boolean afterShopper,
       int status, boolean shopper) {
+    /** Method and path with every id-like segment (6+ characters with a digit) as {@code {id}}. */
     String describe() {
-      return method + " " + path.replaceAll("[A-Za-z0-9]*[0-9][A-Za-z0-9._-]{5,}", "{id}");
+      StringBuilder out = new StringBuilder(method).append(' ');
+      for (String segment : path.split("/", -1)) {
+        if (out.charAt(out.length() - 1) != ' ') {
+          out.append('/');
+        }
+        int dash = segment.indexOf('-');
+        String prefix = dash > 0 && dash < 8 ? segment.substring(0, dash + 1) : "";
+        String rest = segment.substring(prefix.length());
+        out.append(rest.length() >= 6 && rest.matches(".*[0-9].*") ? prefix + "{id}" : segment);
+      }
+      return out.toString();
     }
   }
 
