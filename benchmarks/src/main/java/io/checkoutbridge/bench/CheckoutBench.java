@@ -168,12 +168,13 @@ final class CheckoutBench {
     long allCalls = 0;
     Map<String, Integer> kinds = new LinkedHashMap<>();
     pluginCheckout(provider, nextOrder(provider)); // the token is cached from here on
-    awaitQuiet();
+    awaitQuietJournal(provider);
     for (int n = 0; n < checkouts; n++) {
       env.send("DELETE", env.sandbox("/_journal")).expect(200, 204);
       String order = nextOrder(provider);
       String paymentId = pluginCheckout(provider, order);
       awaitCallback(provider, paymentId);
+      awaitQuietJournal(provider);
       JsonNode journal = env.send("GET", env.sandbox("/_journal?provider=" + provider + "&direction=in"))
           .expect(200).json();
       List<Call> calls = new ArrayList<>();
@@ -271,8 +272,20 @@ final class CheckoutBench {
     throw new IllegalStateException("no callback processed for " + paymentId);
   }
 
-  private static void awaitQuiet() throws InterruptedException {
-    Thread.sleep(500);
+  /**
+   * Waits until the sandbox's journal for the provider stops growing: the callbacks and
+   * notifications of the checkout, and the provider calls they cause, belong to this checkout.
+   */
+  private void awaitQuietJournal(String provider) throws Exception {
+    long deadline = System.currentTimeMillis() + 10_000;
+    int last = -1;
+    int stable = 0;
+    while (System.currentTimeMillis() < deadline && stable < 2) {
+      Thread.sleep(250);
+      int size = env.send("GET", env.sandbox("/_journal?provider=" + provider)).expect(200).json().size();
+      stable = size == last ? stable + 1 : 0;
+      last = size;
+    }
   }
 
   // ---- the baseline ----------------------------------------------------------------------------
