@@ -1,5 +1,6 @@
 package io.checkoutbridge.it;
 
+import static io.checkoutbridge.it.LedgerQueries.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,8 +33,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +92,7 @@ class DinteroCheckoutIT {
         Map.entry("checkout-bridge.dintero.api-url", sandbox + "/api/v1"),
         Map.entry("checkout-bridge.dintero.callback-signature-secret", SIGNATURE_SECRET));
     return Deployments.storefront(NAME, config)
-        .addClasses(Deployments.class, SandboxSignatureSecret.class)
+        .addClasses(Deployments.class, LedgerQueries.class, SandboxSignatureSecret.class)
         .addAsLibraries(Deployments.jars("sandbox-", "assertj-core-", "byte-buddy-"))
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
@@ -389,18 +388,4 @@ class DinteroCheckoutIT {
     return new AdminCommand(selection, "integration test", "it-admin", "it-" + UUID.randomUUID());
   }
 
-  private static List<String> row(Connection c, String sql, String id) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        List<String> values = new ArrayList<>();
-        if (rs.next()) {
-          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            values.add(rs.getString(i));
-          }
-        }
-        return values;
-      }
-    }
-  }
 }

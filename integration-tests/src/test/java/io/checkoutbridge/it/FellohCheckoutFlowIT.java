@@ -1,5 +1,7 @@
 package io.checkoutbridge.it;
 
+import static io.checkoutbridge.it.LedgerQueries.column;
+import static io.checkoutbridge.it.LedgerQueries.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,8 +37,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,7 +81,7 @@ class FellohCheckoutFlowIT {
     config.put("checkout-bridge.felloh.organisation", FellohSimulator.ORGANISATION);
     config.put("checkout-bridge.felloh.webhook-secret", WEBHOOK_SECRET);
     return Deployments.storefront(NAME, config)
-        .addClass(Deployments.class)
+        .addClasses(Deployments.class, LedgerQueries.class)
         .addAsLibraries(Deployments.jars("sandbox-", "assertj-core-", "byte-buddy-"))
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
@@ -412,34 +412,6 @@ class FellohCheckoutFlowIT {
 
   private static AdminCommand command(Selection selection) {
     return new AdminCommand(selection, "integration test", "it-admin", "it-" + UUID.randomUUID());
-  }
-
-  private static List<String> row(Connection c, String sql, String id) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        List<String> values = new ArrayList<>();
-        if (rs.next()) {
-          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            values.add(rs.getString(i));
-          }
-        }
-        return values;
-      }
-    }
-  }
-
-  private static List<String> column(Connection c, String sql, String id) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        List<String> values = new ArrayList<>();
-        while (rs.next()) {
-          values.add(rs.getString(1));
-        }
-        return values;
-      }
-    }
   }
 
   /** Felloh sends every webhook of the organisation to one URL: the plugin's, without a seal. */

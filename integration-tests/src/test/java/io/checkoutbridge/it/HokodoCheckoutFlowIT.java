@@ -1,5 +1,7 @@
 package io.checkoutbridge.it;
 
+import static io.checkoutbridge.it.LedgerQueries.column;
+import static io.checkoutbridge.it.LedgerQueries.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +30,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,7 @@ class HokodoCheckoutFlowIT {
             "checkout-bridge.hokodo.api-key", "sandbox-hokodo-api-key",
             "checkout-bridge.hokodo.base-url", Deployments.baseUrl(NAME) + "/sandbox/hokodo/v1",
             "checkout-bridge.pending.poll-interval", "PT0S"))
-        .addClasses(Deployments.class, HokodoItDocuments.class)
+        .addClasses(Deployments.class, LedgerQueries.class, HokodoItDocuments.class)
         .addAsLibraries(Deployments.jars("sandbox-", "assertj-core-", "byte-buddy-"))
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
@@ -315,31 +315,4 @@ class HokodoCheckoutFlowIT {
     return new AdminCommand(selection, "integration test", "it-admin", "it-" + UUID.randomUUID());
   }
 
-  private static List<String> row(Connection c, String sql, String id) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        List<String> values = new ArrayList<>();
-        if (rs.next()) {
-          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            values.add(rs.getString(i));
-          }
-        }
-        return values;
-      }
-    }
-  }
-
-  private static List<String> column(Connection c, String sql, String id) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        List<String> values = new ArrayList<>();
-        while (rs.next()) {
-          values.add(rs.getString(1));
-        }
-        return values;
-      }
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package io.checkoutbridge.it;
 
+import static io.checkoutbridge.it.LedgerQueries.column;
+import static io.checkoutbridge.it.LedgerQueries.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -36,7 +38,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ class KiboCheckoutFlowIT {
             "checkout-bridge.kibo.base-url", sandbox + "/api/v2",
             "checkout-bridge.kibo.manufacturer-id", "1010",
             "checkout-bridge.kibo.test-orders", "true"))
-        .addClass(Deployments.class)
+        .addClasses(Deployments.class, LedgerQueries.class)
         .addAsLibraries(Deployments.jars("sandbox-", "assertj-core-", "byte-buddy-"))
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
@@ -293,31 +294,4 @@ class KiboCheckoutFlowIT {
     return hits;
   }
 
-  private static List<String> row(Connection c, String sql, String id) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        List<String> values = new ArrayList<>();
-        if (rs.next()) {
-          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            values.add(rs.getString(i));
-          }
-        }
-        return values;
-      }
-    }
-  }
-
-  private static List<String> column(Connection c, String sql, String id) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        List<String> values = new ArrayList<>();
-        while (rs.next()) {
-          values.add(rs.getString(1));
-        }
-        return values;
-      }
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package io.checkoutbridge.it;
 
+import static io.checkoutbridge.it.LedgerQueries.column;
+import static io.checkoutbridge.it.LedgerQueries.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkoutbridge.api.AdminCommand;
@@ -21,9 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +48,7 @@ class ScriptedCheckoutFlowIT {
   static WebArchive deployment() {
     return Deployments.storefront(NAME, Map.of("checkout-bridge.pending.poll-interval", "PT0S",
             "checkout-bridge.callback.max-body-bytes", "2048"))
-        .addClass(Deployments.class)
+        .addClasses(Deployments.class, LedgerQueries.class)
         .addAsLibraries(Deployments.jars("plugin-impl-0.1.0-SNAPSHOT-tests", "assertj-core-", "byte-buddy-"))
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
@@ -160,31 +159,4 @@ class ScriptedCheckoutFlowIT {
     return new AdminCommand(selection, "integration test", "it-admin", "it-" + UUID.randomUUID());
   }
 
-  private static List<String> row(Connection c, String sql, String id) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        List<String> values = new ArrayList<>();
-        if (rs.next()) {
-          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            values.add(rs.getString(i));
-          }
-        }
-        return values;
-      }
-    }
-  }
-
-  private static List<String> column(Connection c, String sql, String id) throws Exception {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        List<String> values = new ArrayList<>();
-        while (rs.next()) {
-          values.add(rs.getString(1));
-        }
-        return values;
-      }
-    }
-  }
 }
