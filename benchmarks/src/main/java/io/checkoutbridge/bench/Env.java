@@ -1,0 +1,127 @@
+package io.checkoutbridge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** What every server benchmark shares: the server's URLs, one HTTP client, the ledger's database. */
+final class Env {
+  static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  static final MediaType JSON_TYPE = MediaType.get("application/json");
+  static final MediaType FORM_TYPE = MediaType.get("application/x-www-form-urlencoded");
+  static final String SEAL_SECRET = "benchmark-seal-secret-0123456789-abcdef";
+  static final String DINTERO_SIGNATURE_SECRET = "benchmark-dintero-callback-signing-secret";
+
+  final boolean full;
+  final String base;
+  final OkHttpClient http;
+  final PGSimpleDataSource ledger;
+  final String schema;
+
+  Env(boolean full, String base, String jdbcUrl, String user, String schema) {
+    this.full = full;
+    this.base = base;
+    this.schema = schema;
+    this.http = new OkHttpClient.Builder()
+        .followRedirects(false)
+        .connectionPool(new ConnectionPool(128, 5, TimeUnit.MINUTES))
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(60))
+        .callTimeout(Duration.ofSeconds(90))
+        .build();
+    this.ledger = new PGSimpleDataSource();
+    ledger.setUrl(jdbcUrl);
+    ledger.setUser(user);
+    if (schema != null) {
+      ledger.setCurrentSchema(schema);
+    }
+  }
+
+  String sandbox(String path) {
+    return base + "/sandbox" + path;
+  }
+
+  Connection db() throws SQLException {
+    return ledger.getConnection();
+  }
+
+  /** Sends a request; answers status, headers and body. Fails on I/O errors only. */
+  Answer send(String method, String url, String contentType, String body, Map<String, String> headers)
+      throws IOException {
+    Request.Builder r = new Request.Builder().url(url);
+    if (headers != null) {
+      headers.forEach(r::header);
+    }
+    RequestBody payload = null;
+    if (body != null) {
+      payload = RequestBody.create(body.getBytes(StandardCharsets.UTF_8),
+          contentType == null ? JSON_TYPE : MediaType.get(contentType));
+    } else if (!"GET".equals(method) && !"DELETE".equals(method)) {
+      payload = RequestBody.create(new byte[0], null);
+    }
+    r.method(method, payload);
+    try (Response response = http.newCall(r.build()).execute()) {
+      return new Answer(response.code(), response.header("Location"), response.body().string());
+    }
+  }
+
+  Answer send(String method, String url) throws IOException {
+    return send(method, url, null, null, null);
+  }
+
+  /** A response, read whole. */
+  record Answer(int status, String location, String body) {
+    JsonNode json() throws IOException {
+      return JSON.readTree(body);
+    }
+
+    Answer expect(int... statuses) throws IOException {
+      for (int s : statuses) {
+        if (s == status) {
+          return this;
+        }
+      }
+      throw new IOException("unexpected HTTP " + status + ": " + (body.length() > 500 ? body.substring(0, 500) : body));
+    }
+  }
+
+  /** The plugin's seal of a payment id, as its callback and return URLs carry it. */
+  static String seal(String paymentId) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(SEAL_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest = mac.doFinal(("checkout-bridge:payment:" + paymentId).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String text(JsonNode node, String... pointers) {
+    for (String p : pointers) {
+      JsonNode n = p.startsWith("/") ? node.at(p) : node.path(p);
+      if (n.isValueNode() && !n.asText().isEmpty()) {
+        return n.asText();
+      }
+    }
+    return null;
+  }
+}
