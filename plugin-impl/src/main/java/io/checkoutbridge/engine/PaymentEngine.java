@@ -118,7 +118,7 @@ public final class PaymentEngine implements Payments {
         null, now, now, 0);
     db.inTransaction(c -> {
       store.insertPayment(c, record, request.cart().lines());
-      store.append(c, paymentId, 1, event(EventKind.CREATED, record.totalMinor(), List.of(), null, null, "shopper",
+      store.append(c, paymentId, event(EventKind.CREATED, record.totalMinor(), List.of(), null, null, "shopper",
           null, null, null, null));
       return null;
     });
@@ -628,7 +628,7 @@ public final class PaymentEngine implements Payments {
     }
 
     int append(LedgerEvent e) throws SQLException {
-      int seq = store.append(connection, record.id(), events.isEmpty() ? 1 : events.get(events.size() - 1).seq() + 1, e);
+      int seq = store.append(connection, record.id(), e);
       events.add(new LedgerEvent(seq, e.kind(), e.amountMinor(), e.lines(), e.operationKey(), e.parentSeq(),
           e.actor(), e.reason(), e.providerRequestId(), e.providerReference(), e.rawResponse(), e.createdAt()));
       replay = LedgerReplay.replay(record.currency(), events);

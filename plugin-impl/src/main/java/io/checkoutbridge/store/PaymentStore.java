@@ -172,12 +172,16 @@ public final class PaymentStore {
     return events;
   }
 
-  /**
-   * Appends an event as number {@code seq} of the payment's history. The caller holds the payment's
-   * lock and knows the history, so it knows the next number; the unique (payment, seq) constraint
-   * refuses a number given twice.
-   */
-  public int append(Connection c, String paymentId, int seq, LedgerEvent e) throws SQLException {
+  /** Appends an event with the next sequence number; the caller holds the payment's lock. */
+  public int append(Connection c, String paymentId, LedgerEvent e) throws SQLException {
+    int seq;
+    try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM cb_payment_event WHERE payment_id = ?")) {
+      s.setString(1, paymentId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        seq = rs.getInt(1);
+      }
+    }
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_payment_event (payment_id, seq, kind, amount_minor,"
         + " lines_json, operation_key, parent_seq, actor, reason, provider_request_id, provider_reference, raw_response,"
         + " created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
