@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -45,17 +46,16 @@ public class ReturnServlet extends HttpServlet {
           "The link you followed is incomplete or has been altered. Please return to the shop.");
       return;
     }
-    PaymentView payment;
+    Optional<PaymentView> stored = runtime.paymentEngine().payment(paymentId);
+    if (stored.isEmpty() || !stored.get().providerId().equals(providerId)) {
+      Pages.message(response, 404, "Payment not found", "We could not find this payment. Please return to the shop.");
+      return;
+    }
+    PaymentView payment = stored.get();
     try {
       payment = runtime.paymentEngine().refresh(paymentId);
     } catch (PaymentException e) {
-      // The provider could not be asked (or the payment is unknown): show what is stored.
-      LOG.warning(() -> "could not refresh payment " + paymentId + " on return: " + e);
-      payment = runtime.paymentEngine().payment(paymentId).orElse(null);
-    }
-    if (payment == null || !payment.providerId().equals(providerId)) {
-      Pages.message(response, 404, "Payment not found", "We could not find this payment. Please return to the shop.");
-      return;
+      LOG.warning(() -> "could not refresh payment " + paymentId + " on return; showing the pending page: " + e);
     }
     ShopperDestinations destinations = new ShopperDestinations(runtime.core(), runtime.endpoints());
     String target = destinations.finalPage(request, payment);
