@@ -7,6 +7,7 @@ import io.checkoutbridge.api.PaymentStatus;
 import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.Payments;
 import io.checkoutbridge.api.ProviderInfo;
+import io.checkoutbridge.api.error.PaymentException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -59,6 +60,17 @@ public class OrderServlet extends HttpServlet {
 
   private void show(HttpServletRequest request, HttpServletResponse response, Order order) throws IOException {
     String ctx = request.getContextPath();
+    // While a provider has an attempt under review, ask it again on each visit (the page refreshes
+    // itself), so the order never depends on a callback arriving.
+    for (PaymentView attempt : payments.paymentsForOrder(order.reference())) {
+      if (attempt.status() == PaymentStatus.PENDING) {
+        try {
+          payments.refresh(attempt.paymentId());
+        } catch (PaymentException unreachable) {
+          // show what is known; the next visit asks again
+        }
+      }
+    }
     Optional<PaymentStatus> status = payments.orderStatus(order.reference());
     List<PaymentView> attempts = payments.paymentsForOrder(order.reference());
     Map<String, String> names = payments.providers().stream()
