@@ -42,6 +42,15 @@ final class Checks {
     return value == null || value.isNull() ? null : value;
   }
 
+  /** The field, or null when absent (recorded as missing when {@code required}). */
+  private JsonNode present(JsonNode parent, String path, String name, boolean required) {
+    JsonNode value = field(parent, name);
+    if (value == null && required) {
+      missing(path);
+    }
+    return value;
+  }
+
   void missing(String path) {
     add(path, path + " is required", true);
   }
@@ -66,11 +75,8 @@ final class Checks {
   /** A string of {@code min} to {@code max} characters; null when absent (an error if required). */
   String string(JsonNode parent, String parentPath, String name, int min, int max, boolean required) {
     String path = path(parentPath, name);
-    JsonNode value = field(parent, name);
+    JsonNode value = present(parent, path, name, required);
     if (value == null) {
-      if (required) {
-        missing(path);
-      }
       return null;
     }
     if (!value.isTextual()) {
@@ -96,11 +102,8 @@ final class Checks {
   /** A whole number of at least {@code min}; null when absent or invalid. */
   Long integer(JsonNode parent, String parentPath, String name, long min, boolean required) {
     String path = path(parentPath, name);
-    JsonNode value = field(parent, name);
+    JsonNode value = present(parent, path, name, required);
     if (value == null) {
-      if (required) {
-        missing(path);
-      }
       return null;
     }
     if (!Json.isLong(value)) {
@@ -117,11 +120,8 @@ final class Checks {
   /** A JSON number; null when absent or invalid. */
   BigDecimal number(JsonNode parent, String parentPath, String name, boolean required) {
     String path = path(parentPath, name);
-    JsonNode value = field(parent, name);
+    JsonNode value = present(parent, path, name, required);
     if (value == null) {
-      if (required) {
-        missing(path);
-      }
       return null;
     }
     if (!value.isNumber()) {
@@ -159,11 +159,8 @@ final class Checks {
   /** An object; null when absent or not an object. */
   JsonNode object(JsonNode parent, String parentPath, String name, boolean required) {
     String path = path(parentPath, name);
-    JsonNode value = field(parent, name);
+    JsonNode value = present(parent, path, name, required);
     if (value == null) {
-      if (required) {
-        missing(path);
-      }
       return null;
     }
     if (!value.isObject()) {
