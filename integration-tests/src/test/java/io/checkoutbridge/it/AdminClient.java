@@ -33,7 +33,7 @@ final class AdminClient {
     this.base = base;
     this.authorization = user == null ? null
         : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
   }
 
   static AdminClient admin(String deployment) {

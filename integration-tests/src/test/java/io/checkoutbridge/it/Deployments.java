@@ -1,6 +1,8 @@
 package io.checkoutbridge.it;
 
 import java.io.File;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +18,15 @@ public final class Deployments {
   private Deployments() {}
 
   /** The HTTP port of the WildFly under test (8080 unless moved with a port offset). */
+  /**
+   * A client for the tests' own requests to the server. HTTP/1.1 only: over plain http the JDK
+   * client first tries an h2c upgrade, and a POST during that upgrade was seen to hang until the
+   * test timed out ("EOF reached while reading").
+   */
+  public static HttpClient httpClient() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
   public static int httpPort() {
     return Integer.getInteger("it.http.port", 8080);
   }

@@ -95,7 +95,7 @@ class FellohCheckoutFlowIT {
   @Resource(lookup = "java:jboss/datasources/ExampleDS")
   DataSource ledger;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = Deployments.httpClient();
 
   @Test
   void payNowIsCapturedAndTheShopperReturnsToTheOrder() throws Exception {

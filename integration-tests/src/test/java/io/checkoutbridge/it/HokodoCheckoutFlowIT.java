@@ -75,7 +75,7 @@ class HokodoCheckoutFlowIT {
   @Resource(lookup = "java:jboss/datasources/ExampleDS")
   DataSource ledger;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = Deployments.httpClient();
 
   @Test
   void wholeFlowFollowsTheSeedSequenceWithInvoiceAndCreditNote() throws Exception {

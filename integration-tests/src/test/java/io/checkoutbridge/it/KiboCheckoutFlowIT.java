@@ -93,7 +93,7 @@ class KiboCheckoutFlowIT {
   @Resource(lookup = "java:jboss/datasources/ExampleDS")
   DataSource ledger;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = Deployments.httpClient();
 
   @Test
   void checkoutIsAuthorizedAtOnceByAuthorizeThenCreateOrder() throws Exception {

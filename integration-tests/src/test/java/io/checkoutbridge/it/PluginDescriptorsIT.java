@@ -79,7 +79,7 @@ class PluginDescriptorsIT {
 
   @Test
   void theEndpointsAreMappedByTheWebFragment() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = Deployments.httpClient();
     HttpResponse<String> unsealed = http.send(HttpRequest.newBuilder(
         URI.create(Deployments.baseUrl(NAME) + "/payments/callback/dintero?pid=x")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -211,7 +211,7 @@ public final class DemoLauncher {
   }
 
   private void awaitShop() throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest request = HttpRequest.newBuilder(URI.create(shopUrl())).timeout(Duration.ofSeconds(10)).GET().build();
     Path failed = options.serverDir().resolve("deployments/" + CONTEXT + ".war.failed");
     Instant deadline = Instant.now().plus(START_TIMEOUT);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoCommandIT {
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   @Order(1)
