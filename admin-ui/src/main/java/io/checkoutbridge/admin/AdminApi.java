@@ -178,7 +178,7 @@ public class AdminApi extends HttpServlet {
 
   private void list(HttpServletRequest request, HttpServletResponse response) throws IOException, PaymentException {
     PaymentSearch.Query query = AdminRequests.listQuery(Responses.query(request.getQueryString()));
-    PaymentSearch.Page page = runtime.database().inTransaction(c -> search.find(c, query));
+    PaymentSearch.Page page = runtime.database().read(c -> search.find(c, query));
     Map<String, String> names = new HashMap<>();
     for (ProviderInfo info : runtime.paymentEngine().providers()) {
       names.put(info.id(), info.displayName());
