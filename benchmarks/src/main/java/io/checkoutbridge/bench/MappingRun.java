@@ -38,8 +38,12 @@ final class MappingRun {
       String value = Double.isNaN(error)
           ? String.format(Locale.ROOT, "%.3f %s", score, unit)
           : String.format(Locale.ROOT, "%.3f ± %.3f %s", score, error, unit);
-      report.row("4. mapping " + provider + ": " + method + " (" + MappingBenchmark.LINES + " lines)", value, "", "",
-          "< 1 ms", score < 1.0);
+      // The target is on mapping and validating (validate maps the cart to the provider's items and
+      // checks them); the preview also renders every request body as JSON text, for a person to read.
+      boolean target = "validate".equals(method);
+      report.row("4. mapping " + provider + ": " + (target ? "map and validate" : "preview, bodies rendered") + " ("
+          + MappingBenchmark.LINES + " lines)", value, "", "", target ? "< 1 ms" : "(information)",
+          target ? score < 1.0 : null);
       text.append(String.format(Locale.ROOT, "%-8s %-9s %s (%d iterations)%n", provider, method, value,
           r.getPrimaryResult().getStatistics().getN()));
     }

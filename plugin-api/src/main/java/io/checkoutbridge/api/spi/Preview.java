@@ -20,7 +20,7 @@ public record Preview(String providerId, List<Request> requests, List<String> ru
    *
    * @param method HTTP method
    * @param path path below the provider's base URL
-   * @param body JSON body, pretty-printed, or an empty string
+   * @param body JSON body exactly as it would be sent (compact), or an empty string
    */
   public record Request(String method, String path, String body) {}
 }

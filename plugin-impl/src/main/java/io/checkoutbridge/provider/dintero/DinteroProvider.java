@@ -289,12 +289,12 @@ public final class DinteroProvider implements PaymentProvider {
     URI returnUrl = URI.create("https://storefront.invalid/payments/return/dintero?pid=PAYMENT-ID&seal=SEAL");
     URI callbackUrl = URI.create("https://storefront.invalid/payments/callback/dintero?pid=PAYMENT-ID&seal=SEAL");
     List<Preview.Request> requests = List.of(
-        new Preview.Request("POST", api + "/auth/token", DinteroRequests.pretty(DinteroRequests.token(settings))),
+        new Preview.Request("POST", api + "/auth/token", DinteroRequests.text(DinteroRequests.token(settings))),
         new Preview.Request("POST", api + "/shopping/draft_orders",
-            DinteroRequests.pretty(DinteroRequests.draftOrder(mapping))),
+            DinteroRequests.text(DinteroRequests.draftOrder(mapping))),
         new Preview.Request("PUT", api + "/shopping/draft_orders/{draft_order_id}/complete",
-            DinteroRequests.pretty(JsonHttp.object())),
-        new Preview.Request("POST", settings.checkoutUrl() + "/sessions-profile", DinteroRequests.pretty(
+            DinteroRequests.text(JsonHttp.object())),
+        new Preview.Request("POST", settings.checkoutUrl() + "/sessions-profile", DinteroRequests.text(
             DinteroRequests.session(settings, request, mapping, "{order_id}", returnUrl, callbackUrl))));
     List<String> rules = new ArrayList<>(mapping.rules());
     rules.add("the token request authenticates with HTTP Basic client id and secret (not shown); the token is"

@@ -37,9 +37,10 @@ final class DinteroRequests {
     }
   }
 
-  static String pretty(JsonNode json) {
+  /** The JSON exactly as {@link #body} sends it, for the preview. */
+  static String text(JsonNode json) {
     try {
-      return PLAIN.withDefaultPrettyPrinter().writeValueAsString(json);
+      return PLAIN.writeValueAsString(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -167,8 +167,8 @@ public final class FellohProvider implements PaymentProvider {
     FellohMapper.Mapping mapping = FellohMapper.map(request.cart());
     ObjectNode token = JsonHttp.object().put("public_key", "***").put("private_key", "***");
     List<Preview.Request> requests = List.of(
-        new Preview.Request("POST", "/token", JsonHttp.pretty(token)),
-        new Preview.Request("PUT", "/agent/ecommerce", JsonHttp.pretty(ecommerceBody(request, mapping))));
+        new Preview.Request("POST", "/token", JsonHttp.compact(token)),
+        new Preview.Request("PUT", "/agent/ecommerce", JsonHttp.compact(ecommerceBody(request, mapping))));
     List<String> rules = new ArrayList<>(mapping.rules());
     rules.add("POST /token is sent only when no valid token is cached (tokens are renewed 60 s before"
         + " they expire); the keys are not shown");

@@ -501,7 +501,7 @@ public final class HokodoProvider implements PaymentProvider {
   }
 
   private static Preview.Request request(String path, JsonNode body) {
-    return new Preview.Request("POST", path, JsonHttp.pretty(body));
+    return new Preview.Request("POST", path, JsonHttp.compact(body));
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

@@ -269,8 +269,8 @@ public final class KiboProvider implements PaymentProvider {
     rules.add("shippingMethod " + settings.shippingMethod() + " comes from " + KiboSettings.PREFIX
         + "shipping-method");
     return new Preview(ID, List.of(
-        new Preview.Request("POST", KiboRequests.AUTHORIZE_PATH, JsonHttp.pretty(authorize)),
-        new Preview.Request("POST", KiboRequests.CREATE_ORDER_PATH, JsonHttp.pretty(order))), rules);
+        new Preview.Request("POST", KiboRequests.AUTHORIZE_PATH, JsonHttp.compact(authorize)),
+        new Preview.Request("POST", KiboRequests.CREATE_ORDER_PATH, JsonHttp.compact(order))), rules);
   }
 
   @Override

@@ -75,6 +75,16 @@ public final class JsonHttp {
     }
   }
 
+  /** The JSON as it goes on the wire (no whitespace), for previews: the same bytes {@link #body} sends. */
+  public static String compact(JsonNode json) {
+    try {
+      return MAPPER.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Indented JSON, for people reading it (the preview command's output). */
   public static String pretty(JsonNode json) {
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);

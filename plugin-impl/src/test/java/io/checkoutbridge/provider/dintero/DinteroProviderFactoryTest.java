@@ -77,7 +77,7 @@ class DinteroProviderFactoryTest {
         "POST https://checkout.dintero.com/v1/sessions-profile");
     assertThat(preview.requests()).allSatisfy(r -> assertThat(r.body()).doesNotContain("very-secret-value"));
     assertThat(preview.requests().get(0).body())
-        .contains("\"audience\" : \"https://api.dintero.com/v1/accounts/T12345678\"");
+        .contains("\"audience\":\"https://api.dintero.com/v1/accounts/T12345678\"");
     assertThat(preview.rules()).anySatisfy(rule -> assertThat(rule).startsWith("discount line D (-80.00 NOK)"));
   }
 

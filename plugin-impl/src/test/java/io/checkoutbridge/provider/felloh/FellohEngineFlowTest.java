@@ -63,7 +63,7 @@ class FellohEngineFlowTest {
     };
     FellohProvider provider = new FellohProvider(FellohFixtures.settings(server), FellohFixtures.http(), Clock.systemUTC());
     engine = new PaymentEngine(new Database(database.dataSource()), Map.of(FellohProvider.ID, provider), endpoints,
-        Clock.systemUTC(), change -> { }, null, Duration.ofMinutes(1));
+        Clock.systemUTC(), change -> { }, null, Duration.ofMinutes(1), Duration.ofSeconds(30));
   }
 
   @AfterEach

@@ -71,7 +71,7 @@ class HokodoEngineTest {
       }
     };
     engine = new PaymentEngine(new Database(database.dataSource()), Map.of("hokodo", provider), endpoints,
-        Clock.systemUTC(), change -> { }, null, Duration.ofMinutes(1));
+        Clock.systemUTC(), change -> { }, null, Duration.ofMinutes(1), Duration.ofSeconds(30));
   }
 
   @AfterEach

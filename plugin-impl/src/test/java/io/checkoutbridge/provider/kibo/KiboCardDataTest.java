@@ -86,8 +86,8 @@ class KiboCardDataTest {
       assertThat(returned).doesNotContain(CARD).doesNotContain("411111111111");
     }
     assertThat(result.refs()).containsEntry(KiboProvider.REF_CARD_LAST4, "1111");
-    assertThat(preview.requests().get(0).body()).contains("\"cardNumber\" : \"************1111\"")
-        .contains("\"cardSecurityCode\" : \"***\"");
+    assertThat(preview.requests().get(0).body()).contains("\"cardNumber\":\"************1111\"")
+        .contains("\"cardSecurityCode\":\"***\"");
   }
 
   @Test

@@ -67,7 +67,7 @@ class KiboEngineTest {
       }
     };
     engine = new PaymentEngine(new Database(database.dataSource()), Map.of("kibo", kibo), endpoints, Clock.systemUTC(),
-        change -> { }, null, Duration.ofMinutes(1));
+        change -> { }, null, Duration.ofMinutes(1), Duration.ofSeconds(30));
   }
 
   @AfterEach

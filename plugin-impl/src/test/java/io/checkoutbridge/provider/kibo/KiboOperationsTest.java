@@ -120,10 +120,10 @@ class KiboOperationsTest {
     assertThat(preview.requests()).extracting(Preview.Request::method, Preview.Request::path)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "/createOrder/authorize"),
             org.assertj.core.groups.Tuple.tuple("POST", "/createOrder/"));
-    assertThat(preview.requests().get(0).body()).contains("\"amount\" : 42.50").contains("\"externalCartID\"")
+    assertThat(preview.requests().get(0).body()).contains("\"amount\":42.50").contains("\"externalCartID\"")
         .doesNotContain(KiboTestData.API_KEY);
-    assertThat(preview.requests().get(1).body()).contains("\"authorizationID\" : \"<authToken of the authorize answer>\"")
-        .contains("\"externalLineID\" : \"2#2\"");
+    assertThat(preview.requests().get(1).body()).contains("\"authorizationID\":\"<authToken of the authorize answer>\"")
+        .contains("\"externalLineID\":\"2#2\"");
     assertThat(preview.rules()).anySatisfy(rule -> assertThat(rule).contains("line 2 split into 2 × 3.33 and 1 × 3.34"));
     assertThat(preview.rules()).anySatisfy(rule -> assertThat(rule).contains("major units with the currency's 2 decimals"));
     assertThat(String.join("\n", preview.rules())).doesNotContain(KiboTestData.SECRET_KEY);

@@ -119,7 +119,7 @@ class KiboPaymentMethodTest {
   @Test
   void previewMasksEveryVariantsSecrets() throws Exception {
     assertThat(provider.preview(request().withPaymentMethod(new PaymentMethodDetails.PayPal("EC-SECRET", "P1")))
-        .requests().get(0).body()).doesNotContain("EC-SECRET").contains("\"payPalToken\" : \"***\"");
+        .requests().get(0).body()).doesNotContain("EC-SECRET").contains("\"payPalToken\":\"***\"");
     assertThat(provider.preview(request().withPaymentMethod(new PaymentMethodDetails.StoredToken("pmt-SECRET")))
         .requests().get(0).body()).doesNotContain("pmt-SECRET");
     assertThat(provider.preview(request().withPaymentMethod(new PaymentMethodDetails.GiftCard("6006491234567890", "4321")))

@@ -52,7 +52,7 @@ class KiboProviderFactoryTest {
           Clock.fixed(KiboTestData.NOW, ZoneOffset.UTC));
       Preview preview = provider.preview(KiboTestData.request());
       assertThat(preview.requests()).hasSize(2);
-      assertThat(preview.requests().get(0).body()).contains("\"manufacturerID\" : 1");
+      assertThat(preview.requests().get(0).body()).contains("\"manufacturerID\":1");
     } finally {
       HttpClients.shutdown(http);
     }

@@ -128,7 +128,7 @@ class KiboValidationTest {
 
     var preview = provider.preview(request);
 
-    assertThat(preview.requests().get(0).body()).contains("\"paymentType\" : \"<CC, PP, TOKEN or GC");
+    assertThat(preview.requests().get(0).body()).contains("\"paymentType\":\"<CC, PP, TOKEN or GC");
     assertThat(preview.rules().get(0)).contains("no payment details: start refuses it");
     assertThat(server.getRequestCount()).isZero();
   }
