@@ -47,7 +47,7 @@ class ScriptedCheckoutFlowIT {
   @Deployment
   static WebArchive deployment() {
     return Deployments.storefront(NAME, Map.of("checkout-bridge.pending.poll-interval", "PT0S",
-            "checkout-bridge.callback.max-body-bytes", "2048"))
+            "checkout-bridge.callback.max-body-bytes", "2048", "checkout-bridge.callback.retry-after", "PT1S"))
         .addClasses(Deployments.class, LedgerQueries.class)
         .addAsLibraries(Deployments.jars("plugin-impl-0.1.0-SNAPSHOT-tests", "assertj-core-", "byte-buddy-"))
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
@@ -65,7 +65,7 @@ class ScriptedCheckoutFlowIT {
   @Resource(lookup = "java:jboss/datasources/ExampleDS")
   DataSource ledger;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = Deployments.httpClient();
 
   @Test
   void checkoutWithCallbackBeforeReturnDuplicateCallbackCapturesAndRefund() throws Exception {
@@ -78,8 +78,8 @@ class ScriptedCheckoutFlowIT {
     URI callback = runtime.endpoints().callbackUrl(ScriptedProvider.ID, id);
     HttpResponse<String> first = post(callback, "{\"event\":\"authorized\"}");
     assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(first.body()).contains("applied");
-    long versionAfterCallback = payments.payment(id).orElseThrow().version();
+    assertThat(first.body()).contains("accepted");
+    long versionAfterCallback = awaitStatus(id, PaymentStatus.AUTHORIZED).version();
 
     HttpResponse<String> duplicate = post(callback, "{\"event\":\"authorized\"}");
     assertThat(duplicate.statusCode()).isEqualTo(200);
@@ -144,6 +144,55 @@ class ScriptedCheckoutFlowIT {
     PaymentView untouched = payments.payment(id).orElseThrow();
     assertThat(untouched.status()).isEqualTo(PaymentStatus.STARTED);
     assertThat(untouched.events()).hasSize(1);
+  }
+
+  @Test
+  void aCallbackThatCannotBeAppliedNowIsRetriedByThePluginUntilItIs() throws Exception {
+    String id = payments.start(ScriptedProvider.ID, Carts.request("IT-" + UUID.randomUUID().toString().substring(0, 8)))
+        .paymentId();
+    provider.authorize(id);
+    provider.failFetches(true); // the provider's API is down when its notification arrives
+    try {
+      HttpResponse<String> accepted = post(runtime.endpoints().callbackUrl(ScriptedProvider.ID, id), "{}");
+      assertThat(accepted.statusCode()).isEqualTo(200);
+      assertThat(accepted.body()).contains("accepted");
+      awaitInbox(id, "SELECT attempts > 0 FROM cb_callback_inbox WHERE payment_id = ?");
+      assertThat(payments.payment(id).orElseThrow().status()).isEqualTo(PaymentStatus.STARTED);
+    } finally {
+      provider.failFetches(false);
+    }
+
+    // No second delivery, no refresh: the plugin's own retry applies it (retry-after is 1 s here).
+    awaitStatus(id, PaymentStatus.AUTHORIZED);
+    try (Connection c = ledger.getConnection()) {
+      assertThat(row(c, "SELECT outcome, next_attempt_at FROM cb_callback_inbox WHERE payment_id = ?", id))
+          .containsExactly("APPLIED", null);
+    }
+  }
+
+  private PaymentView awaitStatus(String id, PaymentStatus status) throws Exception {
+    long until = System.nanoTime() + 20_000_000_000L;
+    PaymentView view = payments.payment(id).orElseThrow();
+    while (view.status() != status && System.nanoTime() < until) {
+      Thread.sleep(50);
+      view = payments.payment(id).orElseThrow();
+    }
+    assertThat(view.status()).as("status of " + id).isEqualTo(status);
+    return view;
+  }
+
+  private void awaitInbox(String id, String condition) throws Exception {
+    long until = System.nanoTime() + 20_000_000_000L;
+    while (System.nanoTime() < until) {
+      try (Connection c = ledger.getConnection()) {
+        List<String> answer = row(c, condition, id);
+        if (!answer.isEmpty() && "TRUE".equalsIgnoreCase(answer.get(0))) {
+          return;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("never true for " + id + ": " + condition);
   }
 
   private HttpResponse<String> post(URI uri, String body) throws Exception {

@@ -7,6 +7,7 @@ import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.config.ConfigurationException;
 import io.checkoutbridge.config.CoreSettings;
 import io.checkoutbridge.config.Settings;
+import io.checkoutbridge.engine.CallbackWorker;
 import io.checkoutbridge.engine.PaymentEngine;
 import io.checkoutbridge.provider.ProviderFactory;
 import io.checkoutbridge.provider.support.HttpClients;
@@ -31,6 +32,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -76,6 +83,9 @@ public class CheckoutBridgeRuntime {
   private OkHttpClient http;
   private Database database;
   private PaymentEngine engine;
+  private CallbackWorker callbacks;
+  private ScheduledFuture<?> retries;
+  private ScheduledExecutorService ownPool;
 
   @PostConstruct
   void start() {
@@ -115,7 +125,8 @@ public class CheckoutBridgeRuntime {
           LOG.log(Level.WARNING, "payment listener " + listener.getClass().getName() + " failed", e);
         }
       }
-    }, documents, core.resolveAfter());
+    }, documents, core.resolveAfter(), core.callbackRetry());
+    startCallbackWorker();
     LOG.info(() -> "Checkout Bridge started with providers " + providers.keySet() + " on " + core.datasource());
   }
 
@@ -124,8 +135,37 @@ public class CheckoutBridgeRuntime {
     core.publicUrl(); // touching the bean runs start()
   }
 
+  /**
+   * Callbacks are applied on the container's managed executor (Jakarta Concurrency's default
+   * instances), and deliveries due for a retry are looked for on its scheduler, every
+   * {@code callback.retry-after}. Without those, a small daemon pool of our own does both.
+   */
+  private void startCallbackWorker() {
+    ScheduledExecutorService scheduler = lookupOptional("java:comp/DefaultManagedScheduledExecutorService",
+        ScheduledExecutorService.class);
+    Executor executor = lookupOptional("java:comp/DefaultManagedExecutorService", ExecutorService.class);
+    if (scheduler == null || executor == null) {
+      ownPool = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "checkout-bridge-callbacks");
+        thread.setDaemon(true);
+        return thread;
+      });
+      scheduler = ownPool;
+      executor = ownPool;
+    }
+    callbacks = new CallbackWorker(engine, executor, Clock.systemUTC());
+    long every = core.callbackRetry().toMillis();
+    retries = scheduler.scheduleWithFixedDelay(callbacks::retryDue, every, every, TimeUnit.MILLISECONDS);
+  }
+
   @PreDestroy
   void stop() {
+    if (retries != null) {
+      retries.cancel(false);
+    }
+    if (ownPool != null) {
+      ownPool.shutdownNow();
+    }
     if (http != null) {
       HttpClients.shutdown(http);
     }
@@ -139,6 +179,11 @@ public class CheckoutBridgeRuntime {
 
   public PaymentEngine paymentEngine() {
     return engine;
+  }
+
+  /** Where accepted callbacks go to be applied. */
+  public CallbackWorker callbacks() {
+    return callbacks;
   }
 
   public CoreSettings core() {
@@ -194,6 +239,15 @@ public class CheckoutBridgeRuntime {
     }
     ordered.putAll(found);
     return ordered;
+  }
+
+  private static <T> T lookupOptional(String jndiName, Class<T> type) {
+    try {
+      Object found = InitialContext.doLookup(jndiName);
+      return type.isInstance(found) ? type.cast(found) : null;
+    } catch (NamingException e) {
+      return null;
+    }
   }
 
   private static DataSource lookup(String jndiName) {

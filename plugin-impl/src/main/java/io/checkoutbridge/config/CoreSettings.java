@@ -14,6 +14,8 @@ import java.util.List;
  * @param successUrl where a paying shopper lands ({@code {orderReference}}, {@code {paymentId}})
  * @param failureUrl where a shopper lands after a decline or failure
  * @param maxCallbackBytes the largest callback body accepted
+ * @param callbackRetry when an accepted callback still unprocessed is tried again, and the first
+ *     wait after a failed attempt (later waits double, up to an hour)
  * @param pollInterval how often the pending page asks again
  * @param giveUpAfter when the pending page stops asking
  * @param resolveAfter when an unanswered operation is settled from the provider's state
@@ -27,6 +29,7 @@ public record CoreSettings(
     String successUrl,
     String failureUrl,
     int maxCallbackBytes,
+    Duration callbackRetry,
     Duration pollInterval,
     Duration giveUpAfter,
     Duration resolveAfter,
@@ -45,13 +48,17 @@ public record CoreSettings(
     String success = target(r, "storefront.success-url", "/orders/{orderReference}");
     String failure = target(r, "storefront.failure-url", "/checkout?failed={orderReference}");
     int maxBytes = r.integer("callback.max-body-bytes", 65536, 1024, 10 * 1024 * 1024);
+    Duration retry = r.duration("callback.retry-after", Duration.ofSeconds(30));
+    if (retry.isNegative() || retry.isZero()) {
+      r.problem(r.key("callback.retry-after") + " is invalid: expected a positive duration");
+    }
     Duration poll = r.duration("pending.poll-interval", Duration.ofSeconds(2));
     Duration giveUp = r.duration("pending.give-up-after", Duration.ofMinutes(15));
     Duration resolve = r.duration("operation.resolve-after", Duration.ofMinutes(1));
     List<String> providers = r.list("providers", "dintero,hokodo,felloh,kibo");
     HttpSettings http = HttpSettings.from(new SettingsReader(settings, PREFIX + "http."));
     r.validate();
-    return new CoreSettings(datasource, publicUrl, secret, success, failure, maxBytes, poll, giveUp, resolve, providers, http);
+    return new CoreSettings(datasource, publicUrl, secret, success, failure, maxBytes, retry, poll, giveUp, resolve, providers, http);
   }
 
   private static String target(SettingsReader r, String name, String defaultValue) {

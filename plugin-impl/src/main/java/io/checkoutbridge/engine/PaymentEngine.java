@@ -40,6 +40,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,6 +66,9 @@ import java.util.logging.Logger;
  */
 public final class PaymentEngine implements Payments {
   private static final Logger LOG = Logger.getLogger(PaymentEngine.class.getName());
+  /** Deliveries settled by one fetch of the provider's state; more wait for the next pass. */
+  private static final int CALLBACKS_PER_FETCH = 50;
+  private static final Duration MAX_CALLBACK_RETRY = Duration.ofHours(1);
 
   private final Database db;
   private final PaymentStore store = new PaymentStore();
@@ -74,15 +78,19 @@ public final class PaymentEngine implements Payments {
   private final Consumer<PaymentStatusChanged> notifier;
   private final DocumentSource documents;
   private final Duration resolveAfter;
+  private final Duration callbackRetry;
 
   /**
    * @param providers enabled providers by id, in the order they are offered
    * @param notifier receives status changes after commit
    * @param documents supplies invoices and credit notes, or {@code null}
    * @param resolveAfter how long an operation may stay unanswered before reconciliation settles it
+   * @param callbackRetry when an accepted callback delivery falls due if it is still unprocessed,
+   *     and the first wait after a failed attempt
    */
   public PaymentEngine(Database db, Map<String, PaymentProvider> providers, Endpoints endpoints, Clock clock,
-      Consumer<PaymentStatusChanged> notifier, DocumentSource documents, Duration resolveAfter) {
+      Consumer<PaymentStatusChanged> notifier, DocumentSource documents, Duration resolveAfter,
+      Duration callbackRetry) {
     this.db = db;
     this.providers = new LinkedHashMap<>(providers);
     this.endpoints = endpoints;
@@ -90,6 +98,7 @@ public final class PaymentEngine implements Payments {
     this.notifier = notifier;
     this.documents = documents;
     this.resolveAfter = resolveAfter;
+    this.callbackRetry = callbackRetry;
   }
 
   // ---------------------------------------------------------------- storefront
@@ -111,14 +120,14 @@ public final class PaymentEngine implements Payments {
         .orElseThrow(() -> new InvalidRequestException("no enabled payment provider '" + providerId + "'"));
     provider.validate(request);
     String paymentId = UUID.randomUUID().toString();
-    Instant now = clock.instant();
+    Instant now = now();
     PaymentRecord record = new PaymentRecord(paymentId, providerId, request.orderReference(), null, null,
         request.cart().currency(), request.cart().total().toMinor(), PaymentStatus.STARTED,
         truncate(request.customer().fullName(), 200), truncate(request.customer().email(), 250), Map.of(),
         null, now, now, 0);
     db.inTransaction(c -> {
       store.insertPayment(c, record, request.cart().lines());
-      store.append(c, paymentId, event(EventKind.CREATED, record.totalMinor(), List.of(), null, null, "shopper",
+      store.append(c, paymentId, 1, event(EventKind.CREATED, record.totalMinor(), List.of(), null, null, "shopper",
           null, null, null, null));
       return null;
     });
@@ -150,7 +159,7 @@ public final class PaymentEngine implements Payments {
   @Override
   public Optional<PaymentView> payment(String paymentId) {
     try {
-      return db.inTransaction(c -> {
+      return db.read(c -> {
         Optional<PaymentRecord> p = store.find(c, paymentId);
         return p.isEmpty() ? Optional.<PaymentView>empty() : Optional.of(view(c, p.get()));
       });
@@ -162,7 +171,7 @@ public final class PaymentEngine implements Payments {
   @Override
   public List<PaymentView> paymentsForOrder(String orderReference) {
     try {
-      return db.inTransaction(c -> {
+      return db.read(c -> {
         List<PaymentView> views = new ArrayList<>();
         for (PaymentRecord p : store.findByOrderReference(c, orderReference)) {
           views.add(view(c, p));
@@ -191,8 +200,7 @@ public final class PaymentEngine implements Payments {
 
   @Override
   public PaymentView refresh(String paymentId) throws PaymentException {
-    refreshAndApply(paymentId, Set.of());
-    return payment(paymentId).orElseThrow();
+    return fetchAndApply(paymentId, Set.of()).view();
   }
 
   /**
@@ -204,7 +212,7 @@ public final class PaymentEngine implements Payments {
   /** {@link #refresh} that also tells what the provider said, for the admin's "at the provider" view. */
   public Refreshed refreshFromProvider(String paymentId) throws PaymentException {
     Fetched fetched = fetchAndApply(paymentId, Set.of());
-    return new Refreshed(payment(paymentId).orElseThrow(), fetched.state(), fetched.applied());
+    return new Refreshed(fetched.view(), fetched.state(), fetched.applied());
   }
 
   /**
@@ -213,13 +221,14 @@ public final class PaymentEngine implements Payments {
    */
   public PaymentView refreshIfStale(String paymentId, Duration minInterval) throws PaymentException {
     PaymentRecord p = record(paymentId);
-    if (p.lastRefreshedAt() == null || p.lastRefreshedAt().plus(minInterval).isBefore(clock.instant())) {
+    if (p.lastRefreshedAt() == null || p.lastRefreshedAt().plus(minInterval).isBefore(now())) {
       return refresh(paymentId);
     }
     return payment(paymentId).orElseThrow();
   }
 
-  private record Fetched(ProviderState state, boolean applied) {}
+  /** A fetch of the provider's state, whether it applied, and the payment as the transition left it. */
+  private record Fetched(ProviderState state, boolean applied, PaymentView view) {}
 
   /** More work for the transaction that applies a provider's state, given whether it applied. */
   @FunctionalInterface
@@ -234,48 +243,127 @@ public final class PaymentEngine implements Payments {
 
   private Fetched fetchAndApply(Loaded loaded, Set<Integer> settle, AlsoUnderLock also) throws PaymentException {
     ProviderState state = providerOf(loaded.record()).fetchState(loaded.payment());
-    boolean applied = transition(loaded.record().id(), tx -> {
+    Viewed<Boolean> applied = transition(loaded.record().id(), loaded.payment().lines(), true, tx -> {
       boolean matched = applyState(tx, state, settle);
       also.run(tx.connection, matched);
       return matched;
     });
-    return new Fetched(state, applied);
-  }
-
-  private boolean refreshAndApply(String paymentId, Set<Integer> settle) throws PaymentException {
-    return fetchAndApply(paymentId, settle).applied();
+    return new Fetched(state, applied.result(), applied.view());
   }
 
   /**
-   * Handles a verified callback: records the delivery in the inbox (a processed duplicate changes
-   * nothing), then fetches the provider's truth and applies it. A failure to fetch or save is
-   * thrown, leaving the delivery unprocessed so the provider's retry does the work.
+   * Records a verified callback delivery in the inbox, durably, without processing it. Answer the
+   * provider once this returns; then {@link #processCallbacks} applies the provider's truth, now
+   * or, if that fails or never runs, when the delivery falls due for a retry (see
+   * {@link #dueCallbacks}). Nothing is lost between the two: the inbox row is the work to do.
+   *
+   * @return {@link CallbackOutcome#ACCEPTED} when the payment has deliveries to process (this one is
+   *     new, or it came before and is not processed yet), {@link CallbackOutcome#DUPLICATE} when
+   *     this delivery was processed before
+   * @throws PaymentException {@code NOT_FOUND} when no payment {@code paymentId} of
+   *     {@code providerId} exists; a database failure (nothing recorded: the provider should deliver again)
    */
-  public CallbackOutcome handleCallback(String providerId, String paymentId, CallbackVerification verification)
+  public CallbackOutcome acceptCallback(String providerId, String paymentId, CallbackVerification verification)
       throws PaymentException {
-    Loaded loaded = providerPayment(paymentId);
-    PaymentRecord p = loaded.record();
-    if (!p.provider().equals(providerId)) {
-      throw new InvalidRequestException("payment " + paymentId + " does not belong to " + providerId);
-    }
     String key = truncate(verification.dedupeKey(), 200);
-    boolean fresh;
+    Instant now = now();
+    PaymentStore.Receipt receipt;
     try {
-      fresh = db.inTransaction(c -> store.receiveCallback(c, providerId, key, paymentId,
-          verification.description(), clock.instant()));
+      receipt = receive(providerId, paymentId, verification, key, now);
     } catch (PaymentException e) {
-      if (e.getCause() instanceof SQLException sql && Database.isUniqueViolation(sql)) {
-        return CallbackOutcome.DUPLICATE; // the same delivery is being processed right now by another request
+      if (!(e.getCause() instanceof SQLException sql && Database.isUniqueViolation(sql))) {
+        throw e;
+      }
+      // Its twin was inserted meanwhile: this delivery is now a repeat, counted on that row.
+      receipt = receive(providerId, paymentId, verification, key, now);
+    }
+    return switch (receipt) {
+      case NEW, REPEATED_PENDING -> CallbackOutcome.ACCEPTED;
+      case REPEATED_PROCESSED -> CallbackOutcome.DUPLICATE;
+      case NO_SUCH_PAYMENT -> throw new PaymentException(ErrorCode.NOT_FOUND,
+          "no " + providerId + " payment " + paymentId);
+    };
+  }
+
+  private PaymentStore.Receipt receive(String providerId, String paymentId, CallbackVerification verification,
+      String key, Instant now) throws PaymentException {
+    return db.inTransaction(c -> store.receiveCallback(c, providerId, key, paymentId, verification.description(),
+        now, now.plus(callbackRetry)));
+  }
+
+  /**
+   * Processes a payment's pending callback deliveries: fetches the provider's state once for all of
+   * them and applies it; the deliveries are marked processed in the transaction that applies the
+   * state, both or neither. When the state cannot be fetched or saved, the deliveries stay pending
+   * and fall due again after a delay that doubles with every attempt (from the configured
+   * {@code callback.retry-after} up to an hour), and the failure is thrown.
+   *
+   * @return what the deliveries did ({@link CallbackOutcome#APPLIED} or
+   *     {@link CallbackOutcome#MISMATCH}), or empty when none was pending
+   */
+  public Optional<CallbackOutcome> processCallbacks(String paymentId) throws PaymentException {
+    List<PaymentStore.PendingCallback> pending = db.read(c ->
+        store.pendingCallbacks(c, paymentId, CALLBACKS_PER_FETCH));
+    if (pending.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      boolean matched = fetchAndApply(providerPayment(paymentId), Set.of(), (c, applied) ->
+          store.callbacksProcessed(c, pending, (applied ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH).name(),
+              now())).applied();
+      return Optional.of(matched ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH);
+    } catch (PaymentException e) {
+      Instant now = now();
+      try {
+        db.inTransaction(c -> {
+          store.callbacksFailed(c, pending, e.code().code() + ": " + e.getMessage(),
+              callback -> now.plus(retryDelay(callback.attempts())));
+          return null;
+        });
+      } catch (PaymentException unrecorded) {
+        e.addSuppressed(unrecorded); // still due at its first retry time: a retry comes all the same
       }
       throw e;
     }
-    if (!fresh) {
+  }
+
+  /** The wait before retry number {@code attempts + 1}: doubling from {@code callbackRetry}, at most an hour. */
+  Duration retryDelay(int attempts) {
+    Duration delay = callbackRetry.multipliedBy(1L << Math.min(attempts, 20));
+    return delay.compareTo(MAX_CALLBACK_RETRY) > 0 ? MAX_CALLBACK_RETRY : delay;
+  }
+
+  /**
+   * Records and processes a delivery at once, on the caller's thread: {@link #acceptCallback} then
+   * {@link #processCallbacks}. For callers without a background executor, and for tests.
+   *
+   * @return {@link CallbackOutcome#DUPLICATE} when the delivery was processed before, else what
+   *     processing did
+   */
+  public CallbackOutcome handleCallback(String providerId, String paymentId, CallbackVerification verification)
+      throws PaymentException {
+    if (acceptCallback(providerId, paymentId, verification) == CallbackOutcome.DUPLICATE) {
       return CallbackOutcome.DUPLICATE;
     }
-    // The delivery is marked processed in the transaction that applies the state: both or neither.
-    boolean matched = fetchAndApply(loaded, Set.of(), (c, applied) -> store.callbackProcessed(c, key,
-        (applied ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH).name(), clock.instant())).applied();
-    return matched ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH;
+    // Empty: a concurrent request processed this delivery together with its own.
+    return processCallbacks(paymentId).orElse(CallbackOutcome.DUPLICATE);
+  }
+
+  /**
+   * Payments with callback deliveries due at {@code at}: deliveries whose processing failed, and
+   * those accepted but never processed (the server stopped first), most overdue first.
+   */
+  public List<String> dueCallbacks(Instant at, int max) throws PaymentException {
+    return db.read(c -> store.paymentsWithDueCallbacks(c, at, max));
+  }
+
+  /** A payment's provider, status and order, read from its row alone (cheaper than {@link #payment}). */
+  public record StoredPayment(String paymentId, String providerId, PaymentStatus status, String orderReference) {}
+
+  /** The payment's row as stored, without its history and lines and without asking the provider. */
+  public Optional<StoredPayment> stored(String paymentId) throws PaymentException {
+    return db.read(c -> store.find(c, paymentId))
+        .map(p -> new StoredPayment(p.id(), p.provider(), p.status(), p.orderReference()));
   }
 
   /**
@@ -283,7 +371,7 @@ public final class PaymentEngine implements Payments {
    * id), for notifications that arrive at one URL per merchant rather than a sealed URL per payment.
    */
   public Optional<String> paymentIdByReference(String providerId, String reference) throws PaymentException {
-    return db.inTransaction(c -> store.findByProviderReference(c, providerId, reference));
+    return db.read(c -> store.findByProviderReference(c, providerId, reference));
   }
 
   /** Applies provider state under the lock. Returns {@code false} on a mismatch (nothing applied). */
@@ -302,7 +390,7 @@ public final class PaymentEngine implements Payments {
     if (state.providerPaymentId() != null) {
       tx.providerPaymentId = state.providerPaymentId();
     }
-    tx.lastRefreshedAt = clock.instant();
+    tx.lastRefreshedAt = now();
     tx.touched = true;
     AuthorizationState current = tx.replay.ledger().authorization();
     if (current.canMoveTo(state.authorization())) {
@@ -355,7 +443,7 @@ public final class PaymentEngine implements Payments {
       case VOID -> tx.replay.ledger().voided().toMinor();
     };
     long unexplained = providerTotal.toMinor() - recorded;
-    Instant staleBefore = clock.instant().minus(resolveAfter);
+    Instant staleBefore = now().minus(resolveAfter);
     List<LedgerReplay.OpenOperation> open = tx.replay.open().values().stream()
         .filter(op -> op.kind() == kind)
         .sorted(Comparator.comparingInt(op -> op.request().seq()))
@@ -519,14 +607,14 @@ public final class PaymentEngine implements Payments {
    */
   private void resolveUnknown(String paymentId, int seq, TransientNetworkException cause) throws PaymentException {
     try {
-      refreshAndApply(paymentId, Set.of(seq));
+      fetchAndApply(paymentId, Set.of(seq));
     } catch (PaymentException fetchFailed) {
       cause.addSuppressed(fetchFailed);
       throw new TransientNetworkException("the provider did not answer and its state could not be read; the"
           + " outcome will be settled from the provider's state on the next refresh", cause.providerRequestId(), cause);
     }
     PaymentRecord p = record(paymentId);
-    boolean nothingDone = db.inTransaction(c -> store.events(c, paymentId, p.currency())).stream()
+    boolean nothingDone = db.read(c -> store.events(c, paymentId, p.currency())).stream()
         .anyMatch(e -> Objects.equals(e.parentSeq(), seq) && e.kind().name().endsWith("_FAILED"));
     if (nothingDone) {
       throw new TransientNetworkException("the provider did not answer and its state shows nothing was done;"
@@ -628,7 +716,10 @@ public final class PaymentEngine implements Payments {
     }
 
     int append(LedgerEvent e) throws SQLException {
-      int seq = store.append(connection, record.id(), e);
+      // The history was read under the row lock and every append goes through here: its last
+      // number plus one is the next, without asking the database again.
+      int seq = events.isEmpty() ? 1 : events.get(events.size() - 1).seq() + 1;
+      store.append(connection, record.id(), seq, e);
       events.add(new LedgerEvent(seq, e.kind(), e.amountMinor(), e.lines(), e.operationKey(), e.parentSeq(),
           e.actor(), e.reason(), e.providerRequestId(), e.providerReference(), e.rawResponse(), e.createdAt()));
       replay = LedgerReplay.replay(record.currency(), events);
@@ -655,7 +746,7 @@ public final class PaymentEngine implements Payments {
     PaymentRecord updated() {
       return new PaymentRecord(record.id(), record.provider(), record.orderReference(), merchantReference,
           providerPaymentId, record.currency(), record.totalMinor(), replay.ledger().status(), record.customerName(),
-          record.customerEmail(), refs, lastRefreshedAt, record.createdAt(), clock.instant(), record.version() + 1);
+          record.customerEmail(), refs, lastRefreshedAt, record.createdAt(), now(), record.version() + 1);
     }
 
     ProviderPayment snapshot() throws SQLException {
@@ -665,21 +756,37 @@ public final class PaymentEngine implements Payments {
   }
 
   private <T> T transition(String paymentId, TxWork<T> work) throws PaymentException {
+    return transition(paymentId, null, false, work).result();
+  }
+
+  /** A transition's result and, when asked for, the payment as it left it. */
+  private record Viewed<T>(T result, PaymentView view) {}
+
+  /**
+   * {@link #transition(String, TxWork)} that can also answer the payment as the transition left
+   * it, built from the history and lines it holds, so the caller need not read them again.
+   *
+   * @param knownLines the payment's cart lines when the caller has them (they never change), else {@code null}
+   */
+  private <T> Viewed<T> transition(String paymentId, List<CartLine> knownLines, boolean withView, TxWork<T> work)
+      throws PaymentException {
     List<PaymentStatusChanged> changes = new ArrayList<>(1);
-    T result = db.inTransaction(c -> {
+    Viewed<T> result = db.inTransaction(c -> {
       PaymentRecord p = store.lock(c, paymentId)
           .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
       Tx tx = new Tx(c, p, store.events(c, paymentId, p.currency()));
+      tx.lines = knownLines;
       T r = work.run(tx);
+      PaymentRecord after = p;
       if (tx.touched || tx.changedReferences()) {
-        PaymentRecord updated = tx.updated();
-        store.updateSummary(c, updated, tx.replay, updated.updatedAt());
-        if (updated.status() != p.status()) {
-          changes.add(new PaymentStatusChanged(p.id(), p.provider(), p.orderReference(), p.status(), updated.status(),
-              tx.replay.ledger(), updated.updatedAt()));
+        after = tx.updated();
+        store.updateSummary(c, after, tx.replay, after.updatedAt());
+        if (after.status() != p.status()) {
+          changes.add(new PaymentStatusChanged(p.id(), p.provider(), p.orderReference(), p.status(), after.status(),
+              tx.replay.ledger(), after.updatedAt()));
         }
       }
-      return r;
+      return new Viewed<>(r, withView ? view(after, tx.events, tx.lines()) : null);
     });
     for (PaymentStatusChanged change : changes) {
       try {
@@ -694,7 +801,7 @@ public final class PaymentEngine implements Payments {
   // ---------------------------------------------------------------- helpers
 
   private PaymentRecord record(String paymentId) throws PaymentException {
-    return db.inTransaction(c -> store.find(c, paymentId))
+    return db.read(c -> store.find(c, paymentId))
         .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
   }
 
@@ -707,7 +814,7 @@ public final class PaymentEngine implements Payments {
   private record Loaded(PaymentRecord record, ProviderPayment payment) {}
 
   private Loaded providerPayment(String paymentId) throws PaymentException {
-    return db.inTransaction(c -> {
+    return db.read(c -> {
       PaymentRecord p = store.find(c, paymentId)
           .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
       return new Loaded(p, new ProviderPayment(p.id(), p.orderReference(), p.merchantReference(),
@@ -716,10 +823,13 @@ public final class PaymentEngine implements Payments {
   }
 
   private PaymentView view(Connection c, PaymentRecord p) throws SQLException {
-    List<LedgerEvent> events = store.events(c, p.id(), p.currency());
+    return view(p, store.events(c, p.id(), p.currency()), store.lines(c, p.id(), p.currency()));
+  }
+
+  private static PaymentView view(PaymentRecord p, List<LedgerEvent> events, List<CartLine> cartLines) {
     LedgerReplay.Result replay = LedgerReplay.replay(p.currency(), events);
     List<LineView> lines = new ArrayList<>();
-    for (CartLine line : store.lines(c, p.id(), p.currency())) {
+    for (CartLine line : cartLines) {
       LedgerReplay.LineTotals t = replay.line(line.lineId());
       lines.add(new LineView(line, t.capturedQuantity(), Money.ofMinor(t.capturedMinor(), p.currency()),
           t.refundedQuantity(), Money.ofMinor(t.refundedMinor(), p.currency())));
@@ -739,7 +849,7 @@ public final class PaymentEngine implements Payments {
       Integer parentSeq, String actor, String reason, String providerRequestId, String providerReference,
       String raw) {
     return new LedgerEvent(0, kind, amountMinor, lines, operationKey, parentSeq, actor, reason, providerRequestId,
-        providerReference, raw, clock.instant());
+        providerReference, raw, now());
   }
 
   private ProviderMemory memory(String providerId) {
@@ -747,7 +857,7 @@ public final class PaymentEngine implements Payments {
       @Override
       public Optional<String> get(String key) {
         try {
-          return db.inTransaction(c -> store.memory(c, providerId, key));
+          return db.read(c -> store.memory(c, providerId, key));
         } catch (PaymentException e) {
           throw new IllegalStateException(e.getMessage(), e);
         }
@@ -757,7 +867,7 @@ public final class PaymentEngine implements Payments {
       public String putIfAbsent(String key, String value) {
         try {
           return db.inTransaction(c -> {
-            store.remember(c, providerId, key, value, clock.instant());
+            store.remember(c, providerId, key, value, now());
             return value;
           });
         } catch (PaymentException e) {
@@ -768,6 +878,11 @@ public final class PaymentEngine implements Payments {
         }
       }
     };
+  }
+
+  /** The time, to the microsecond the database keeps, so what is answered is what is stored. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private static String truncate(String value, int max) {

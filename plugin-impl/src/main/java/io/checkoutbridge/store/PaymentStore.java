@@ -30,6 +30,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The SQL of the ledger. Every method runs on the caller's connection, inside the caller's
@@ -172,16 +173,12 @@ public final class PaymentStore {
     return events;
   }
 
-  /** Appends an event with the next sequence number; the caller holds the payment's lock. */
-  public int append(Connection c, String paymentId, LedgerEvent e) throws SQLException {
-    int seq;
-    try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM cb_payment_event WHERE payment_id = ?")) {
-      s.setString(1, paymentId);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        seq = rs.getInt(1);
-      }
-    }
+  /**
+   * Appends an event whose number the caller knows: 1 for a payment inserted in this transaction,
+   * or one more than the last of the history read under the payment's row lock. (A number taken
+   * twice fails on the unique (payment_id, seq) rather than forking the history.)
+   */
+  public void append(Connection c, String paymentId, int seq, LedgerEvent e) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_payment_event (payment_id, seq, kind, amount_minor,"
         + " lines_json, operation_key, parent_seq, actor, reason, provider_request_id, provider_reference, raw_response,"
         + " created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -208,7 +205,6 @@ public final class PaymentStore {
       setInstant(s, 13, e.createdAt());
       s.executeUpdate();
     }
-    return seq;
   }
 
   /** Writes the derived summary (status, amounts, per-line totals) and bumps the version. */
@@ -250,42 +246,119 @@ public final class PaymentStore {
 
   // ---- callback inbox ----
 
-  /** Records a delivery; returns {@code false} when its key was already processed (a duplicate). */
-  public boolean receiveCallback(Connection c, String provider, String dedupeKey, String paymentId,
-      String description, Instant now) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT processed_at FROM cb_callback_inbox WHERE dedupe_key = ? FOR UPDATE")) {
-      s.setString(1, dedupeKey);
-      try (ResultSet rs = s.executeQuery()) {
-        if (rs.next()) {
-          boolean processed = rs.getTimestamp(1) != null;
-          try (PreparedStatement u = c.prepareStatement(
-              "UPDATE cb_callback_inbox SET deliveries = deliveries + 1 WHERE dedupe_key = ?")) {
-            u.setString(1, dedupeKey);
-            u.executeUpdate();
-          }
-          return !processed;
-        }
-      }
-    }
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_callback_inbox (provider, dedupe_key, payment_id,"
-        + " description, received_at) VALUES (?,?,?,?,?)")) {
-      s.setString(1, provider);
-      s.setString(2, dedupeKey);
-      s.setString(3, paymentId);
-      s.setString(4, truncate(description, 500));
-      setInstant(s, 5, now);
-      s.executeUpdate();
-    }
-    return true;
+  /** What the inbox made of a delivery. */
+  public enum Receipt {
+    /** First delivery of this key: recorded, to be processed. */
+    NEW,
+    /** Delivered before and not processed yet: counted, still to be processed. */
+    REPEATED_PENDING,
+    /** Delivered and processed before: counted, nothing more to do. */
+    REPEATED_PROCESSED,
+    /** The payment does not exist or belongs to another provider: nothing recorded. */
+    NO_SUCH_PAYMENT
   }
 
-  public void callbackProcessed(Connection c, String dedupeKey, String outcome, Instant now) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "UPDATE cb_callback_inbox SET processed_at = ?, outcome = ? WHERE dedupe_key = ?")) {
+  /** A delivery still to be processed. */
+  public record PendingCallback(long id, int attempts) {}
+
+  /**
+   * Records a delivery for {@code paymentId}, which must belong to {@code provider}. A new key is
+   * inserted due at {@code due}, when a retry picks it up if nobody has processed it by then; a
+   * known key has its delivery counted. Two first deliveries of one key racing make one of them
+   * fail on the unique key: run this again in a new transaction and it counts as a repeat.
+   */
+  public Receipt receiveCallback(Connection c, String provider, String dedupeKey, String paymentId,
+      String description, Instant now, Instant due) throws SQLException {
+    // A first delivery, the common case, is one statement: inserted unless its key is known.
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_callback_inbox (provider, dedupe_key, payment_id,"
+        + " description, received_at, next_attempt_at) SELECT ?, ?, id, ?, ?, ? FROM cb_payment"
+        + " WHERE id = ? AND provider = ? AND NOT EXISTS (SELECT 1 FROM cb_callback_inbox WHERE dedupe_key = ?)")) {
+      s.setString(1, provider);
+      s.setString(2, dedupeKey);
+      s.setString(3, truncate(description, 500));
+      setInstant(s, 4, now);
+      setInstant(s, 5, due);
+      s.setString(6, paymentId);
+      s.setString(7, provider);
+      s.setString(8, dedupeKey);
+      if (s.executeUpdate() == 1) {
+        return Receipt.NEW;
+      }
+    }
+    if (countRepeat(c, dedupeKey, " AND processed_at IS NULL")) {
+      return Receipt.REPEATED_PENDING;
+    }
+    return countRepeat(c, dedupeKey, "") ? Receipt.REPEATED_PROCESSED : Receipt.NO_SUCH_PAYMENT;
+  }
+
+  /** Counts one more delivery of a known key, if its row matches {@code condition}. */
+  private static boolean countRepeat(Connection c, String dedupeKey, String condition) throws SQLException {
+    try (PreparedStatement u = c.prepareStatement(
+        "UPDATE cb_callback_inbox SET deliveries = deliveries + 1 WHERE dedupe_key = ?" + condition)) {
+      u.setString(1, dedupeKey);
+      return u.executeUpdate() == 1;
+    }
+  }
+
+  /** The deliveries of a payment not processed yet, oldest first, at most {@code max}. */
+  public List<PendingCallback> pendingCallbacks(Connection c, String paymentId, int max) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT id, attempts FROM cb_callback_inbox"
+        + " WHERE payment_id = ? AND processed_at IS NULL ORDER BY id")) {
+      s.setString(1, paymentId);
+      s.setMaxRows(max);
+      List<PendingCallback> pending = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          pending.add(new PendingCallback(rs.getLong(1), rs.getInt(2)));
+        }
+      }
+      return pending;
+    }
+  }
+
+  /** Marks deliveries processed with their outcome; they are never due again. */
+  public void callbacksProcessed(Connection c, List<PendingCallback> callbacks, String outcome, Instant now)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE cb_callback_inbox SET processed_at = ?, outcome = ?,"
+        + " next_attempt_at = NULL, last_error = NULL WHERE id = ? AND processed_at IS NULL")) {
+      for (PendingCallback callback : callbacks) {
+        setInstant(s, 1, now);
+        s.setString(2, outcome);
+        s.setLong(3, callback.id());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /** Records a failed attempt: each delivery is due again at the time {@code nextAttempt} gives it. */
+  public void callbacksFailed(Connection c, List<PendingCallback> callbacks, String error,
+      Function<PendingCallback, Instant> nextAttempt) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE cb_callback_inbox SET attempts = attempts + 1,"
+        + " last_error = ?, next_attempt_at = ? WHERE id = ? AND processed_at IS NULL")) {
+      for (PendingCallback callback : callbacks) {
+        s.setString(1, truncate(error, 500));
+        setInstant(s, 2, nextAttempt.apply(callback));
+        s.setLong(3, callback.id());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /** Payments with a delivery due for processing at {@code now}, most overdue first, at most {@code max}. */
+  public List<String> paymentsWithDueCallbacks(Connection c, Instant now, int max) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT payment_id FROM cb_callback_inbox WHERE next_attempt_at <= ?"
+        + " GROUP BY payment_id ORDER BY MIN(next_attempt_at)")) {
       setInstant(s, 1, now);
-      s.setString(2, outcome);
-      s.setString(3, dedupeKey);
-      s.executeUpdate();
+      s.setMaxRows(max);
+      List<String> due = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          due.add(rs.getString(1));
+        }
+      }
+      return due;
     }
   }
 

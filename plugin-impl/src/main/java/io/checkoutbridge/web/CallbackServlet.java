@@ -34,9 +34,13 @@ import java.util.logging.Logger;
  * URL per merchant (Felloh), where the verified callback names its payment.
  *
  * <p>Order of checks: the URL seal (401), the body size (413), the provider's signature (401),
- * the inbox (a processed duplicate is answered 200 and changes nothing), then the provider's state
- * is fetched and applied. The body is never trusted. When the state cannot be fetched or saved the
- * answer is 5xx, so the provider delivers again and nothing is lost.
+ * then the delivery is recorded in the inbox and answered 200 ({@code accepted}, or
+ * {@code duplicate} for a delivery processed before, which changes nothing). The provider's state
+ * is fetched and applied right after, off the request ({@link io.checkoutbridge.engine.CallbackWorker}):
+ * the provider gets its answer in one database write, whatever its own API's latency, and several
+ * notifications about one payment share one fetch. The body is never trusted. When the delivery
+ * cannot be recorded the answer is 5xx, so the provider delivers again; once recorded, a failure to
+ * apply it is retried by the plugin until it succeeds. Nothing is lost either way.
  */
 public class CallbackServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(CallbackServlet.class.getName());
@@ -106,7 +110,10 @@ public class CallbackServlet extends HttpServlet {
           return;
         }
       }
-      CallbackOutcome outcome = engine.handleCallback(providerId, paymentId, verification);
+      CallbackOutcome outcome = engine.acceptCallback(providerId, paymentId, verification);
+      if (outcome == CallbackOutcome.ACCEPTED) {
+        runtime.callbacks().submit(paymentId);
+      }
       ObjectNode answer = JsonHttp.object();
       answer.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
       Responses.json(response, 200, answer);

@@ -14,13 +14,15 @@ class CoreSettingsTest {
     Settings settings = Settings.of(Map.of(
         "checkout-bridge.seal-secret", "too-short-secret",
         "checkout-bridge.storefront.success-url", "//evil.example/steal",
-        "checkout-bridge.pending.poll-interval", "soon"));
+        "checkout-bridge.pending.poll-interval", "soon",
+        "checkout-bridge.callback.retry-after", "PT0S"));
     assertThatThrownBy(() -> CoreSettings.from(settings))
         .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
             "checkout-bridge.public-url is required (an absolute http or https URL)",
             "checkout-bridge.seal-secret is too short: at least 32 characters",
             "checkout-bridge.storefront.success-url is invalid: expected a path starting with / or an absolute http(s) URL",
-            "checkout-bridge.pending.poll-interval is invalid: expected a duration such as PT10S or milliseconds"))
+            "checkout-bridge.pending.poll-interval is invalid: expected a duration such as PT10S or milliseconds",
+            "checkout-bridge.callback.retry-after is invalid: expected a positive duration"))
         .hasMessageNotContaining("too-short-secret");
   }
 
@@ -32,6 +34,7 @@ class CoreSettingsTest {
     assertThat(core.publicUrl().toString()).isEqualTo("https://shop.example");
     assertThat(core.datasource()).isEqualTo("java:jboss/datasources/ExampleDS");
     assertThat(core.maxCallbackBytes()).isEqualTo(65536);
+    assertThat(core.callbackRetry()).isEqualTo(Duration.ofSeconds(30));
     assertThat(core.pollInterval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(core.providers()).containsExactly("dintero", "hokodo", "felloh", "kibo");
   }

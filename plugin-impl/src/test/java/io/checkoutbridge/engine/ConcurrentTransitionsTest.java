@@ -51,6 +51,8 @@ class ConcurrentTransitionsTest {
       PaymentView authorized = f.engine.payment(id).orElseThrow();
       assertThat(authorized.status()).isEqualTo(PaymentStatus.AUTHORIZED);
       assertThat(authorized.events()).filteredOn(e -> e.kind().equals("AUTHORIZED")).hasSize(1);
+      assertThat(CallbackInboxTest.inbox(f, id)).as("ten deliveries of one key: one row, every one counted")
+          .containsExactly("scripted:same-delivery|" + THREADS / 2 + "|APPLIED|0|-");
 
       // Step 2: admins (each with their own form, so their own key) race to capture everything,
       // while returns and callbacks keep arriving.

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** An engine on a fresh database with the scripted provider. */
 final class EngineFixture implements AutoCloseable {
   final TestDatabase database;
-  final ScriptedProvider provider = new ScriptedProvider();
+  final ScriptedProvider provider;
   final List<PaymentStatusChanged> notifications = new CopyOnWriteArrayList<>();
   final PaymentEngine engine;
 
@@ -23,6 +23,11 @@ final class EngineFixture implements AutoCloseable {
   }
 
   EngineFixture(TestDatabase.Kind kind, Duration resolveAfter) {
+    this(kind, resolveAfter, new ScriptedProvider());
+  }
+
+  EngineFixture(TestDatabase.Kind kind, Duration resolveAfter, ScriptedProvider provider) {
+    this.provider = provider;
     database = TestDatabase.create(kind);
     Endpoints endpoints = new Endpoints() {
       @Override
@@ -36,7 +41,7 @@ final class EngineFixture implements AutoCloseable {
       }
     };
     engine = new PaymentEngine(new Database(database.dataSource()), Map.of(ScriptedProvider.ID, provider), endpoints,
-        Clock.systemUTC(), notifications::add, null, resolveAfter);
+        Clock.systemUTC(), notifications::add, null, resolveAfter, Duration.ofSeconds(30));
   }
 
   @Override

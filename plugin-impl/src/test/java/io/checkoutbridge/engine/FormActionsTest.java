@@ -70,6 +70,48 @@ class FormActionsTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void twoTabsSubmittingAtTheSameMomentCaptureOnceAndTheWinnerSeesItsCapture(TestDatabase.Kind kind)
+      throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        for (int round = 0; round < 40; round++) {
+          String id = authorized(f);
+          int seen = lastSequence(f.engine.payment(id).orElseThrow());
+          Selection tenPounds = Selection.amount(Money.of("10.00", "GBP"));
+          java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+          List<Future<PaymentView>> answers = new ArrayList<>();
+          for (String tab : List.of("tab-one-" + round, "tab-two-" + round)) {
+            answers.add(pool.submit(() -> {
+              go.await();
+              return f.engine.act(id, OperationKind.CAPTURE, form(tenPounds, tab), seen);
+            }));
+          }
+          go.countDown();
+          List<PaymentView> won = new ArrayList<>();
+          List<Throwable> refused = new ArrayList<>();
+          for (Future<PaymentView> answer : answers) {
+            try {
+              won.add(answer.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+              refused.add(e.getCause());
+            }
+          }
+          assertThat(won).as("round " + round).singleElement()
+              .satisfies(view -> assertThat(view.ledger().captured()).isEqualTo(Money.of("10.00", "GBP")));
+          assertThat(refused).as("round " + round).singleElement()
+              .isInstanceOfAny(IllegalTransitionException.class, io.checkoutbridge.api.error.PaymentException.class);
+          assertThat(f.engine.payment(id).orElseThrow().ledger().captured()).isEqualTo(Money.of("10.00", "GBP"));
+        }
+        assertThat(f.provider.calls(OperationKind.CAPTURE)).isEqualTo(40);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void theSameFormSentTwiceAtOnceCapturesOnce(TestDatabase.Kind kind) throws Exception {
     try (EngineFixture f = new EngineFixture(kind)) {
       String id = authorized(f);

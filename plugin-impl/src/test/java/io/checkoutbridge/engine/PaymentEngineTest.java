@@ -106,6 +106,29 @@ class PaymentEngineTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void refreshAnswersThePaymentExactlyAsStored(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = f.engine.start(ScriptedProvider.ID, Carts.request("ORDER-VIEW")).paymentId();
+      f.provider.authorize(id);
+      PaymentView authorized = f.engine.refresh(id);
+      assertThat(authorized.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+      assertThat(authorized).isEqualTo(f.engine.payment(id).orElseThrow());
+
+      f.engine.capture(id, new AdminCommand(Selection.lines(Map.of("l1", BigDecimal.ONE)), "ship", "admin", "view-capture-1"));
+      f.provider.captureAtProvider(id, gbp("53.95"));
+      PaymentView captured = f.engine.refresh(id);
+      assertThat(captured.status()).isEqualTo(PaymentStatus.CAPTURED);
+      assertThat(captured.lines()).allSatisfy(line -> assertThat(line.capturedQuantity()).isEqualByComparingTo(line.line().quantity()));
+      assertThat(captured).isEqualTo(f.engine.payment(id).orElseThrow());
+
+      PaymentView again = f.engine.refresh(id);
+      assertThat(again.events()).as("nothing new at the provider").isEqualTo(captured.events());
+      assertThat(again).isEqualTo(f.engine.payment(id).orElseThrow());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void duplicateCallbackChangesNothing(TestDatabase.Kind kind) throws Exception {
     try (EngineFixture f = new EngineFixture(kind)) {
       CheckoutStart start = f.engine.start(ScriptedProvider.ID, Carts.request("ORDER-2"));
