@@ -3,6 +3,7 @@ package io.checkoutbridge.web;
 import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
+import io.checkoutbridge.engine.PaymentEngine;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,8 +19,10 @@ import java.util.logging.Logger;
  *
  * <p>The provider's state is fetched (the query the provider appended is not trusted), applied,
  * and the shopper is sent with 303 to the storefront's success or failure page, or to the pending
- * page when the provider has not decided. If the provider cannot be reached the shopper sees the
- * pending page, which keeps asking: a paid order never stays stuck.
+ * page when the provider has not decided. A payment already known as paid (its callback came
+ * first) is not fetched again: nothing the provider could say would change the destination. If
+ * the provider cannot be reached the shopper sees the pending page, which keeps asking: a paid
+ * order never stays stuck.
  */
 public class ReturnServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(ReturnServlet.class.getName());
@@ -46,21 +49,42 @@ public class ReturnServlet extends HttpServlet {
           "The link you followed is incomplete or has been altered. Please return to the shop.");
       return;
     }
-    Optional<PaymentView> stored = runtime.paymentEngine().payment(paymentId);
+    PaymentEngine engine = runtime.paymentEngine();
+    Optional<PaymentEngine.StoredPayment> stored;
+    try {
+      stored = engine.stored(paymentId);
+    } catch (PaymentException e) {
+      LOG.warning(() -> "could not read payment " + paymentId + " on return: " + e);
+      Pages.message(response, 503, "Please try again in a moment",
+          "We could not check your payment just now. Nothing is lost: reload this page in a moment.");
+      return;
+    }
     if (stored.isEmpty() || !stored.get().providerId().equals(providerId)) {
       Pages.message(response, 404, "Payment not found", "We could not find this payment. Please return to the shop.");
       return;
     }
-    PaymentView payment = stored.get();
+    ShopperDestinations destinations = new ShopperDestinations(runtime.core(), runtime.endpoints());
+    PaymentEngine.StoredPayment known = stored.get();
+    if (known.status().paid()) {
+      // The provider's callback got here first and its state was fetched and applied: the shopper
+      // has paid, and asking the provider again could not change where they go.
+      redirect(response, destinations.finalPage(request, known.status(), known.orderReference(), paymentId));
+      return;
+    }
+    PaymentView payment;
     try {
-      payment = runtime.paymentEngine().refresh(paymentId);
+      payment = engine.refresh(paymentId);
     } catch (PaymentException e) {
       LOG.warning(() -> "could not refresh payment " + paymentId + " on return; showing the pending page: " + e);
+      payment = engine.payment(paymentId).orElseThrow();
     }
-    ShopperDestinations destinations = new ShopperDestinations(runtime.core(), runtime.endpoints());
     String target = destinations.finalPage(request, payment);
+    redirect(response, target != null ? target : destinations.pendingPage(request, payment));
+  }
+
+  private static void redirect(HttpServletResponse response, String target) {
     response.setHeader("Cache-Control", "no-store");
     response.setStatus(303);
-    response.setHeader("Location", target != null ? target : destinations.pendingPage(request, payment));
+    response.setHeader("Location", target);
   }
 }

@@ -23,12 +23,16 @@ final class ShopperDestinations {
 
   /** The final page for a decided payment, or {@code null} while the provider has not decided. */
   String finalPage(HttpServletRequest request, PaymentView payment) {
-    PaymentStatus status = payment.status();
+    return finalPage(request, payment.status(), payment.orderReference(), payment.paymentId());
+  }
+
+  /** The storefront page for a decided payment, or {@code null} while it is undecided. */
+  String finalPage(HttpServletRequest request, PaymentStatus status, String orderReference, String paymentId) {
     if (status.paid()) {
-      return resolve(request, settings.successUrl(), payment);
+      return resolve(request, settings.successUrl(), orderReference, paymentId);
     }
     if (status == PaymentStatus.DECLINED || status == PaymentStatus.FAILED || status == PaymentStatus.VOIDED) {
-      return resolve(request, settings.failureUrl(), payment);
+      return resolve(request, settings.failureUrl(), orderReference, paymentId);
     }
     return null;
   }
@@ -38,13 +42,13 @@ final class ShopperDestinations {
   }
 
   String failurePage(HttpServletRequest request, PaymentView payment) {
-    return resolve(request, settings.failureUrl(), payment);
+    return resolve(request, settings.failureUrl(), payment.orderReference(), payment.paymentId());
   }
 
-  private static String resolve(HttpServletRequest request, String template, PaymentView payment) {
+  private static String resolve(HttpServletRequest request, String template, String orderReference, String paymentId) {
     String target = template
-        .replace("{orderReference}", URLEncoder.encode(payment.orderReference(), StandardCharsets.UTF_8))
-        .replace("{paymentId}", URLEncoder.encode(payment.paymentId(), StandardCharsets.UTF_8));
+        .replace("{orderReference}", URLEncoder.encode(orderReference, StandardCharsets.UTF_8))
+        .replace("{paymentId}", URLEncoder.encode(paymentId, StandardCharsets.UTF_8));
     return target.startsWith("/") ? request.getContextPath() + target : target;
   }
 }
