@@ -160,7 +160,7 @@ public final class PaymentEngine implements Payments {
   public Optional<PaymentView> payment(String paymentId) {
     try {
       return db.read(c -> {
-        Optional<PaymentRecord> p = store.find(c, paymentId);
+        Optional<PaymentStore.Snapshot> p = store.snapshot(c, paymentId);
         return p.isEmpty() ? Optional.<PaymentView>empty() : Optional.of(view(c, p.get()));
       });
     } catch (PaymentException e) {
@@ -173,7 +173,7 @@ public final class PaymentEngine implements Payments {
     try {
       return db.read(c -> {
         List<PaymentView> views = new ArrayList<>();
-        for (PaymentRecord p : store.findByOrderReference(c, orderReference)) {
+        for (PaymentStore.Snapshot p : store.snapshotsByOrderReference(c, orderReference)) {
           views.add(view(c, p));
         }
         return views;
@@ -822,8 +822,10 @@ public final class PaymentEngine implements Payments {
     });
   }
 
-  private PaymentView view(Connection c, PaymentRecord p) throws SQLException {
-    return view(p, store.events(c, p.id(), p.currency()), store.lines(c, p.id(), p.currency()));
+  /** The view of a snapshot; its cart lines are read apart, as they never change after start. */
+  private PaymentView view(Connection c, PaymentStore.Snapshot p) throws SQLException {
+    PaymentRecord r = p.record();
+    return view(r, p.events(), store.lines(c, r.id(), r.currency()));
   }
 
   private static PaymentView view(PaymentRecord p, List<LedgerEvent> events, List<CartLine> cartLines) {

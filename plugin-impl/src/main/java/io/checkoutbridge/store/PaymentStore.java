@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,11 @@ public final class PaymentStore {
   private static final String PAYMENT_COLUMNS =
       "id, provider, order_reference, merchant_reference, provider_payment_id, currency, total_minor, status,"
           + " customer_name, customer_email, provider_refs, last_refreshed_at, created_at, updated_at, version";
+  private static final String EVENT_COLUMNS = "seq, kind, amount_minor, lines_json, operation_key, parent_seq,"
+      + " actor, reason, provider_request_id, provider_reference, raw_response, created_at";
+  private static final int PAYMENT_COLUMN_COUNT = PAYMENT_COLUMNS.split(",").length;
+  private static final String JOINED_PAYMENT_COLUMNS = qualified("p", PAYMENT_COLUMNS);
+  private static final String JOINED_EVENT_COLUMNS = qualified("e", EVENT_COLUMNS);
 
   public void insertPayment(Connection c, PaymentRecord p, List<CartLine> lines) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_payment (" + PAYMENT_COLUMNS
@@ -96,16 +102,48 @@ public final class PaymentStore {
     return select(c, "SELECT " + PAYMENT_COLUMNS + " FROM cb_payment WHERE id = ?", id);
   }
 
-  public List<PaymentRecord> findByOrderReference(Connection c, String orderReference) throws SQLException {
-    List<PaymentRecord> result = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT " + PAYMENT_COLUMNS
-        + " FROM cb_payment WHERE order_reference = ? ORDER BY created_at DESC, id DESC")) {
-      s.setString(1, orderReference);
+  /** A payment's row and its history as of one moment: the row summarises exactly these events. */
+  public record Snapshot(PaymentRecord record, List<LedgerEvent> events) {}
+
+  /**
+   * The payment with its history, read in one statement. Without a lock, two statements could
+   * straddle a transition's commit (a row of one version beside the history of the next); one
+   * statement sees one committed state, under READ COMMITTED as under anything stricter.
+   */
+  public Optional<Snapshot> snapshot(Connection c, String id) throws SQLException {
+    List<Snapshot> found = snapshots(c, "p.id = ?", id);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /** Every payment of an order with its history, newest first, read in one statement (see {@link #snapshot}). */
+  public List<Snapshot> snapshotsByOrderReference(Connection c, String orderReference) throws SQLException {
+    return snapshots(c, "p.order_reference = ?", orderReference);
+  }
+
+  private List<Snapshot> snapshots(Connection c, String condition, String value) throws SQLException {
+    List<PaymentRecord> records = new ArrayList<>();
+    List<List<LedgerEvent>> histories = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT " + JOINED_PAYMENT_COLUMNS + ", " + JOINED_EVENT_COLUMNS
+        + " FROM cb_payment p LEFT JOIN cb_payment_event e ON e.payment_id = p.id WHERE " + condition
+        + " ORDER BY p.created_at DESC, p.id DESC, e.seq")) {
+      s.setString(1, value);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          result.add(payment(rs));
+          if (records.isEmpty() || !records.get(records.size() - 1).id().equals(rs.getString(1))) {
+            records.add(payment(rs));
+            histories.add(new ArrayList<>());
+          }
+          rs.getInt(PAYMENT_COLUMN_COUNT + 1); // the event's seq: null when the payment has none
+          if (!rs.wasNull()) {
+            histories.get(histories.size() - 1).add(event(rs, PAYMENT_COLUMN_COUNT, records.get(records.size() - 1)
+                .currency()));
+          }
         }
       }
+    }
+    List<Snapshot> result = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      result.add(new Snapshot(records.get(i), List.copyOf(histories.get(i))));
     }
     return result;
   }
@@ -154,23 +192,28 @@ public final class PaymentStore {
 
   public List<LedgerEvent> events(Connection c, String paymentId, Currency currency) throws SQLException {
     List<LedgerEvent> events = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT seq, kind, amount_minor, lines_json, operation_key, parent_seq,"
-        + " actor, reason, provider_request_id, provider_reference, raw_response, created_at"
+    try (PreparedStatement s = c.prepareStatement("SELECT " + EVENT_COLUMNS
         + " FROM cb_payment_event WHERE payment_id = ? ORDER BY seq")) {
       s.setString(1, paymentId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          long amount = rs.getLong(3);
-          Long amountMinor = rs.wasNull() ? null : amount;
-          int parent = rs.getInt(6);
-          Integer parentSeq = rs.wasNull() ? null : parent;
-          events.add(new LedgerEvent(rs.getInt(1), EventKind.valueOf(rs.getString(2)), amountMinor,
-              linesFromJson(rs.getString(4), currency), rs.getString(5), parentSeq, rs.getString(7),
-              rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), instant(rs, 12)));
+          events.add(event(rs, 0, currency));
         }
       }
     }
     return events;
+  }
+
+  /** The event in the columns after {@code before}, in {@link #EVENT_COLUMNS}' order. */
+  private static LedgerEvent event(ResultSet rs, int before, Currency currency) throws SQLException {
+    long amount = rs.getLong(before + 3);
+    Long amountMinor = rs.wasNull() ? null : amount;
+    int parent = rs.getInt(before + 6);
+    Integer parentSeq = rs.wasNull() ? null : parent;
+    return new LedgerEvent(rs.getInt(before + 1), EventKind.valueOf(rs.getString(before + 2)), amountMinor,
+        linesFromJson(rs.getString(before + 4), currency), rs.getString(before + 5), parentSeq,
+        rs.getString(before + 7), rs.getString(before + 8), rs.getString(before + 9), rs.getString(before + 10),
+        rs.getString(before + 11), instant(rs, before + 12));
   }
 
   /**
@@ -387,6 +430,11 @@ public final class PaymentStore {
   }
 
   // ---- mapping helpers ----
+
+  /** {@code "a, b"} as {@code "t.a, t.b"}. */
+  private static String qualified(String table, String columns) {
+    return String.join(", ", Arrays.stream(columns.split(",")).map(column -> table + "." + column.trim()).toList());
+  }
 
   private static PaymentRecord payment(ResultSet rs) throws SQLException {
     return new PaymentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -3,6 +3,7 @@ package io.checkoutbridge.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkoutbridge.api.AdminCommand;
+import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.PaymentStatus;
 import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.Selection;
@@ -16,12 +17,14 @@ import io.checkoutbridge.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -82,6 +85,56 @@ class ConcurrentTransitionsTest {
       assertThat(refusals).allMatch(code -> code == ErrorCode.OPERATION_IN_PROGRESS || code == ErrorCode.ILLEGAL_TRANSITION);
       assertThat(f.notifications).extracting(n -> n.current())
           .containsExactly(PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aPaymentReadWhileTransitionsCommitShowsOneMomentOfIt(TestDatabase.Kind kind) throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      String id = f.engine.start(ScriptedProvider.ID, Carts.request("ORDER-READ")).paymentId();
+      f.provider.authorize(id);
+      f.engine.refresh(id);
+      int captures = 100;
+
+      // One admin captures a penny at a time (two events each) while two pages read the payment.
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      AtomicBoolean writing = new AtomicBoolean(true);
+      Future<Void> admin = pool.submit(() -> {
+        try {
+          for (int i = 0; i < captures; i++) {
+            f.engine.capture(id, new AdminCommand(Selection.amount(Money.of("0.01", "GBP")), "penny", "admin",
+                "penny-form-" + i));
+          }
+        } finally {
+          writing.set(false);
+        }
+        return null;
+      });
+      ConcurrentHashMap<Long, Integer> historyByVersion = new ConcurrentHashMap<>();
+      ConcurrentLinkedQueue<String> torn = new ConcurrentLinkedQueue<>();
+      List<Future<Void>> pages = new ArrayList<>();
+      for (int reader = 0; reader < 2; reader++) {
+        pages.add(pool.submit(() -> {
+          while (writing.get()) {
+            PaymentView seen = f.engine.payment(id).orElseThrow();
+            Integer before = historyByVersion.putIfAbsent(seen.version(), seen.events().size());
+            if (before != null && before != seen.events().size()) {
+              torn.add("version " + seen.version() + " with " + before + " and " + seen.events().size() + " events");
+            }
+          }
+          return null;
+        }));
+      }
+      admin.get(120, TimeUnit.SECONDS);
+      for (Future<Void> page : pages) {
+        page.get(10, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+
+      assertThat(torn).as("views that mixed two versions of the payment").isEmpty();
+      assertThat(historyByVersion).hasSizeGreaterThan(captures / 10);
+      assertThat(f.engine.payment(id).orElseThrow().ledger().captured()).isEqualTo(Money.ofMinor(captures, Carts.GBP));
     }
   }
 
