@@ -31,6 +31,7 @@ final class DemoServer {
   private static DemoServer shared;
 
   private final List<String> command;
+  private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
   private final List<String> output = new ArrayList<>();
   private final Path log;
   private Process maven;
@@ -119,6 +120,8 @@ final class DemoServer {
          PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
+        // Maven writes colour resets even in batch mode, sometimes at the start of the launcher's own line.
+        line = ANSI_ESCAPE.matcher(line).replaceAll("");
         file.println(line);
         file.flush();
         Matcher m = URL_LINE.matcher(line);
