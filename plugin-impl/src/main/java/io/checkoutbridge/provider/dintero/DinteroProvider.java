@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -83,6 +84,7 @@ public final class DinteroProvider implements PaymentProvider {
   private final DinteroSignature signature;
   private final Clock clock;
   private final Set<Capability> capabilities;
+  private final AuthorizationRecordings authorizationRecordings = new AuthorizationRecordings(Duration.ofSeconds(10));
 
   /**
    * @param settings the configuration
@@ -429,12 +431,12 @@ public final class DinteroProvider implements PaymentProvider {
     }
     if (payment.ref(REF_AUTHORIZATION_RECORDED).isEmpty()) {
       try {
-        client.recordOnOrder(orderId, "authorizations",
-            DinteroRequests.orderRecord(DinteroRequests.wholeOrder(mapping), transaction.id()));
+        authorizationRecordings.recordOnce(transaction.id(), () -> client.recordOnOrder(orderId, "authorizations",
+            DinteroRequests.orderRecord(DinteroRequests.wholeOrder(mapping), transaction.id())));
         refs.put(REF_AUTHORIZATION_RECORDED, "true");
       } catch (PaymentException e) {
         if (!e.retryable() && authorizationAlreadyRecorded(orderId, transaction.id())) {
-          // A return and a callback racing both saw the flag unset; the other one recorded it.
+          // Another node's fetch (or one that gave up waiting for a slow record) recorded it.
           refs.put(REF_AUTHORIZATION_RECORDED, "true");
           return refs;
         }

@@ -141,6 +141,26 @@ class DinteroStateTest {
   }
 
   @Test
+  void aSecondFetchBeforeTheFirstWasAppliedDoesNotRecordTheAuthorizationAgain() throws Exception {
+    server.enqueue(ok("transaction_authorized.json"));
+    server.enqueue(ok("order_record.json"));
+    server.enqueue(ok("transaction_authorized.json"));
+    DinteroProvider dintero = provider(server);
+    Map<String, String> unrecorded = Map.of(REF_ORDER, ORDER_ID, REF_TRANSACTION, TRANSACTION_ID);
+
+    ProviderState callback = dintero.fetchState(payment(seedCart(), unrecorded));
+    ProviderState shopperReturn = dintero.fetchState(payment(seedCart(), unrecorded));
+
+    assertThat(callback.refs()).containsEntry(REF_AUTHORIZATION_RECORDED, "true");
+    assertThat(shopperReturn.refs()).containsEntry(REF_AUTHORIZATION_RECORDED, "true");
+    expect(server, "POST", "/api/v1/accounts/" + ACCOUNT + "/auth/token");
+    expect(server, "GET", "/checkout/v1/transactions/" + TRANSACTION_ID);
+    expect(server, "POST", ORDERS + "/authorizations");
+    expect(server, "GET", "/checkout/v1/transactions/" + TRANSACTION_ID);
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
   void failedAuthorizationRecordDoesNotFailTheFetchAndIsTriedAgainLater() throws Exception {
     server.enqueue(ok("transaction_authorized.json"));
     server.enqueue(json(503, "error_server.json"));
