@@ -26,17 +26,8 @@ class AuthorizationRecordingsTest {
   @Test
   void aRecordInFlightIsWaitedForAndNotSentTwice() throws Exception {
     AuthorizationRecordings recordings = new AuthorizationRecordings(Duration.ofSeconds(10));
-    CountDownLatch sending = new CountDownLatch(1);
     CountDownLatch answer = new CountDownLatch(1);
-    Future<?> callback = pool.submit(() -> {
-      recordings.recordOnce("T1", () -> {
-        sent.incrementAndGet();
-        sending.countDown();
-        await(answer);
-      });
-      return null;
-    });
-    assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
+    Future<?> callback = recordingInFlight(recordings, answer);
 
     Future<?> shopperReturn = pool.submit(() -> {
       recordings.recordOnce("T1", sent::incrementAndGet);
@@ -72,17 +63,8 @@ class AuthorizationRecordingsTest {
   @Test
   void aRecordThatDoesNotFinishInTimeIsSentAnyway() throws Exception {
     AuthorizationRecordings recordings = new AuthorizationRecordings(Duration.ofMillis(50));
-    CountDownLatch sending = new CountDownLatch(1);
     CountDownLatch answer = new CountDownLatch(1);
-    Future<?> stuck = pool.submit(() -> {
-      recordings.recordOnce("T1", () -> {
-        sent.incrementAndGet();
-        sending.countDown();
-        await(answer);
-      });
-      return null;
-    });
-    assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
+    Future<?> stuck = recordingInFlight(recordings, answer);
 
     recordings.recordOnce("T1", sent::incrementAndGet);
 
@@ -101,6 +83,21 @@ class AuthorizationRecordingsTest {
     recordings.recordOnce("T0", sent::incrementAndGet);
 
     assertThat(sent).as("the newest is remembered, the eldest forgotten").hasValue(AuthorizationRecordings.REMEMBERED + 2);
+  }
+
+  /** Starts recording T1 on another thread; returns once it is sent, its answer held until {@code answer}. */
+  private Future<?> recordingInFlight(AuthorizationRecordings recordings, CountDownLatch answer) throws Exception {
+    CountDownLatch sending = new CountDownLatch(1);
+    Future<?> recording = pool.submit(() -> {
+      recordings.recordOnce("T1", () -> {
+        sent.incrementAndGet();
+        sending.countDown();
+        await(answer);
+      });
+      return null;
+    });
+    assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
+    return recording;
   }
 
   private static void await(CountDownLatch latch) {
