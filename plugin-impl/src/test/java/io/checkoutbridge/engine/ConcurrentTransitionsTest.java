@@ -100,8 +100,10 @@ class ConcurrentTransitionsTest {
       // One admin captures a penny at a time (two events each) while two pages read the payment.
       ExecutorService pool = Executors.newFixedThreadPool(3);
       AtomicBoolean writing = new AtomicBoolean(true);
+      CountDownLatch reading = new CountDownLatch(2);
       Future<Void> admin = pool.submit(() -> {
         try {
+          reading.await();
           for (int i = 0; i < captures; i++) {
             f.engine.capture(id, new AdminCommand(Selection.amount(Money.of("0.01", "GBP")), "penny", "admin",
                 "penny-form-" + i));
@@ -116,6 +118,7 @@ class ConcurrentTransitionsTest {
       List<Future<Void>> pages = new ArrayList<>();
       for (int reader = 0; reader < 2; reader++) {
         pages.add(pool.submit(() -> {
+          reading.countDown();
           while (writing.get()) {
             PaymentView seen = f.engine.payment(id).orElseThrow();
             Integer before = historyByVersion.putIfAbsent(seen.version(), seen.events().size());
