@@ -135,17 +135,17 @@ final class CallbackBench {
     double appliedRate = burst.size() / appliedSeconds;
 
     Check check = check(prepared, burst.size());
-    report.row("2. callbacks: throughput (" + burst.size() + " from " + clients + " clients)",
+    report.row("2. callbacks" + env.on + ": throughput (" + burst.size() + " from " + clients + " clients)",
         Report.num(throughput, "%.0f /s"), "", "", ">= 1000 /s", throughput >= 1000);
-    report.row("2. callbacks: p50", Report.ms(latency.medianMillis()), "", "", "-", null);
-    report.row("2. callbacks: p99", Report.ms(latency.percentileMillis(99)), "", "", "< 100 ms",
+    report.row("2. callbacks" + env.on + ": p50", Report.ms(latency.medianMillis()), "", "", "-", null);
+    report.row("2. callbacks" + env.on + ": p99", Report.ms(latency.percentileMillis(99)), "", "", "< 100 ms",
         latency.percentileMillis(99) < 100);
-    report.row("2. callbacks: all applied, end to end (" + burst.size() + " callbacks)",
+    report.row("2. callbacks" + env.on + ": all applied, end to end (" + burst.size() + " callbacks)",
         Report.num(appliedRate, "%.0f /s"), "", "", "(information)", null);
-    report.row("2. callbacks: wrong transitions", Integer.toString(check.wrong), "", "", "0", check.wrong == 0);
-    report.row("2. callbacks: answered 5xx (delivered again afterwards)", Integer.toString(failed.get()), "", "",
+    report.row("2. callbacks" + env.on + ": wrong transitions", Integer.toString(check.wrong), "", "", "0", check.wrong == 0);
+    report.row("2. callbacks" + env.on + ": answered 5xx (delivered again afterwards)", Integer.toString(failed.get()), "", "",
         "(information)", null);
-    report.section("2. callbacks", String.format(Locale.ROOT,
+    report.section("2. callbacks" + env.on, String.format(Locale.ROOT,
         "%d payments, %d callbacks (%d distinct deliveries, each twice, shuffled), %d clients, %.2f s%n"
             + "HTTP statuses %s; %d delivered again after the burst, all answered 200%nlatency p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n"
             + "every delivery applied %.2f s after the burst began (%.0f callbacks/s end to end)%n%s",

@@ -2,6 +2,7 @@ package io.checkoutbridge.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkoutbridge.bench.server.WildFly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,12 +14,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** What every server benchmark shares: the server's URLs, one HTTP client, the ledger's database. */
@@ -33,13 +36,34 @@ final class Env {
   final boolean full;
   final String base;
   final OkHttpClient http;
-  final PGSimpleDataSource ledger;
-  final String schema;
+  /** The ledger's database, as the server uses it; read here to check what the server wrote. */
+  final DataSource ledger;
+  /** Which database the server runs on: a label for rows and sections, empty for PostgreSQL. */
+  final String on;
 
-  Env(boolean full, String base, String jdbcUrl, String user, String schema) {
+  /** A server on PostgreSQL: {@code schema} in the database of {@code jdbcUrl}. */
+  static Env postgres(boolean full, String base, String jdbcUrl, String user, String schema) {
+    PGSimpleDataSource ledger = new PGSimpleDataSource();
+    ledger.setUrl(jdbcUrl);
+    ledger.setUser(user);
+    ledger.setCurrentSchema(schema);
+    return new Env(full, base, ledger, "");
+  }
+
+  /** A server on embedded H2, opened here through the server H2 starts for other processes. */
+  static Env h2(boolean full, String base, String jdbcUrl) {
+    JdbcDataSource ledger = new JdbcDataSource();
+    ledger.setURL(jdbcUrl);
+    ledger.setUser(WildFly.H2_USER);
+    ledger.setPassword(WildFly.H2_PASSWORD);
+    return new Env(full, base, ledger, " on H2");
+  }
+
+  private Env(boolean full, String base, DataSource ledger, String on) {
     this.full = full;
     this.base = base;
-    this.schema = schema;
+    this.ledger = ledger;
+    this.on = on;
     this.http = new OkHttpClient.Builder()
         .followRedirects(false)
         .connectionPool(new ConnectionPool(128, 5, TimeUnit.MINUTES))
@@ -47,12 +71,10 @@ final class Env {
         .readTimeout(Duration.ofSeconds(60))
         .callTimeout(Duration.ofSeconds(90))
         .build();
-    this.ledger = new PGSimpleDataSource();
-    ledger.setUrl(jdbcUrl);
-    ledger.setUser(user);
-    if (schema != null) {
-      ledger.setCurrentSchema(schema);
-    }
+  }
+
+  boolean onPostgres() {
+    return on.isEmpty();
   }
 
   String sandbox(String path) {

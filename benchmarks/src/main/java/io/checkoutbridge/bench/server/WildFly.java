@@ -18,12 +18,15 @@ import java.util.stream.Stream;
 
 /**
  * A WildFly unpacked in the module's {@code target/}, started as its own process with a port
- * offset, given a PostgreSQL datasource (the driver jar and a {@code -ds.xml} deployed next to the
- * WAR) and the benchmark storefront as an exploded WAR. {@link #close()} stops it, and a JVM
+ * offset, given a datasource on PostgreSQL (the driver jar and a {@code -ds.xml} deployed next to
+ * the WAR) or on its own embedded H2, and the benchmark storefront as an exploded WAR. {@link #close()} stops it, and a JVM
  * shutdown hook does the same if the driver dies first: no server is left running.
  */
 public final class WildFly implements AutoCloseable {
   public static final String DATASOURCE = "java:jboss/datasources/CheckoutBridgeBench";
+  /** The embedded H2 database's credentials (those of WildFly's {@code ExampleDS}). */
+  public static final String H2_USER = "sa";
+  public static final String H2_PASSWORD = "sa";
 
   private final Path home;
   private final int portOffset;
@@ -76,22 +79,35 @@ public final class WildFly implements AutoCloseable {
     Files.writeString(config, sized, StandardCharsets.UTF_8);
   }
 
-  /** Deploys the JDBC driver and a datasource for {@code jdbcUrl}, before the server starts. */
-  public void addDatasource(Path driverJar, String jdbcUrl, int maxPool) throws IOException {
+  /** Deploys the PostgreSQL driver and a datasource for {@code jdbcUrl}, before the server starts. */
+  public void addPostgresDatasource(Path driverJar, String jdbcUrl, int maxPool) throws IOException {
     Files.copy(driverJar, deployments().resolve("postgresql.jar"), StandardCopyOption.REPLACE_EXISTING);
+    addDatasource("postgresql.jar", jdbcUrl, "", maxPool);
+  }
+
+  /**
+   * A datasource on embedded H2 (the server's own H2 module, as its {@code ExampleDS}) for
+   * {@code jdbcUrl}, before the server starts.
+   */
+  public void addH2Datasource(String jdbcUrl, int maxPool) throws IOException {
+    addDatasource("h2", jdbcUrl, "    <security>\n      <user-name>" + H2_USER + "</user-name>\n      <password>"
+        + H2_PASSWORD + "</password>\n    </security>\n", maxPool);
+  }
+
+  private void addDatasource(String driver, String jdbcUrl, String security, int maxPool) throws IOException {
     String xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <datasources xmlns="urn:jboss:domain:datasources:7.0">
           <datasource jndi-name="%s" pool-name="CheckoutBridgeBench">
             <connection-url>%s</connection-url>
-            <driver>postgresql.jar</driver>
+            <driver>%s</driver>
             <pool>
               <min-pool-size>4</min-pool-size>
               <max-pool-size>%d</max-pool-size>
             </pool>
-          </datasource>
+        %s  </datasource>
         </datasources>
-        """.formatted(DATASOURCE, jdbcUrl.replace("&", "&amp;"), maxPool);
+        """.formatted(DATASOURCE, jdbcUrl.replace("&", "&amp;"), driver, maxPool, security);
     Files.writeString(deployments().resolve("bench-ds.xml"), xml, StandardCharsets.UTF_8);
   }
 
@@ -191,7 +207,7 @@ public final class WildFly implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path root) throws IOException {
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }
