@@ -66,13 +66,17 @@ public final class BenchmarkMain {
       new AdminListBench(jdbcUrl, user, full, report).run();
     }
     if (figures.contains("1") || figures.contains("2") || figures.contains("5")) {
-      runServer(full, target, jdbcUrl, user, offset, httpPort, providers, figures, report);
+      try (ServerDatabase postgres = ServerDatabase.postgres(jdbcUrl, user)) {
+        runServer(full, target, postgres, offset, httpPort, providers, figures, report);
+      }
     }
     // The server figures again on embedded H2, the database of the demo and the container tests.
     List<String> onH2 = List.of(System.getProperty("bench.h2.figures", "1,2").split(",")).stream()
         .filter(f -> f.equals("1") || f.equals("2")).filter(figures::contains).toList();
     if (!onH2.isEmpty()) {
-      runServer(full, target, null, null, offset, httpPort, providers, onH2, report);
+      try (ServerDatabase h2 = ServerDatabase.h2(target)) {
+        runServer(full, target, h2, offset, httpPort, providers, onH2, report);
+      }
     }
 
     report.section("run", String.format(java.util.Locale.ROOT, "mode %s, %.0f s", full ? "full" : "smoke",
@@ -83,48 +87,24 @@ public final class BenchmarkMain {
     log("results written to " + results);
   }
 
-  /** Starts WildFly with the benchmark storefront and runs the server figures: on PostgreSQL, or on H2 without a URL. */
-  private static void runServer(boolean full, Path target, String jdbcUrl, String user, int offset, int httpPort,
+  /** Starts WildFly with the benchmark storefront on {@code database} and runs the server figures. */
+  private static void runServer(boolean full, Path target, ServerDatabase database, int offset, int httpPort,
       List<String> providers, List<String> figures, Report report) throws Exception {
-    boolean h2 = jdbcUrl == null;
-    String schema = h2 ? null : "cb_bench_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    PGSimpleDataSource admin = new PGSimpleDataSource();
-    if (!h2) {
-      admin.setUrl(jdbcUrl);
-      admin.setUser(user);
-      try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-        s.execute("CREATE SCHEMA " + schema);
-      }
-    }
-    Path h2Files = target.resolve("h2-bench").toAbsolutePath();
-    // The server opens the file first, embedded; AUTO_SERVER lets this process read it too.
-    String h2Url = "jdbc:h2:file:" + h2Files.resolve("ledger") + ";AUTO_SERVER=TRUE";
     String base = "http://127.0.0.1:" + httpPort + "/bench";
     WildFly server = new WildFly(Path.of(System.getProperty("wildfly.home")), offset, httpPort,
-        target.resolve(h2 ? "wildfly-bench-h2.log" : "wildfly-bench.log"));
+        target.resolve("wildfly-bench" + database.suffix() + ".log"));
     try {
       server.clean();
       server.workers(256);
-      if (h2) {
-        WildFly.deleteTree(h2Files);
-        server.addH2Datasource(h2Url, 40);
-      } else {
-        try (var jars = Files.list(target.resolve("jdbc"))) {
-          Path driver = jars.filter(p -> p.getFileName().toString().startsWith("postgresql")).findFirst()
-              .orElseThrow();
-          server.addPostgresDatasource(driver, jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "user=" + user
-              + "&currentSchema=" + schema, 40);
-        }
-      }
-      log("starting WildFly (-Xmx512m, port offset " + offset + ", " + (h2 ? "embedded H2 in " + h2Files
-          : "PostgreSQL schema " + schema) + ")");
+      database.attach(server, target);
+      log("starting WildFly (-Xmx512m, port offset " + offset + ", " + database.description() + ")");
       List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-XX:MetaspaceSize=96M",
           "-XX:MaxMetaspaceSize=384m"));
-      if (Boolean.getBoolean("bench.jfr") && !h2) {
+      if (Boolean.getBoolean("bench.jfr")) {
         // -Dbench.jfr=true: a profile of the server over the whole run, for `jfr print` / JMC
         jvm.add("-XX:StartFlightRecording=settings=" + System.getProperty("bench.jfr.settings", "profile")
             + ",dumponexit=true,filename="
-            + target.resolve("wildfly-bench.jfr").toAbsolutePath());
+            + target.resolve("wildfly-bench" + database.suffix() + ".jfr").toAbsolutePath());
       }
       server.start(jvm,
           Map.of("checkoutbridge.sandbox.dintero.signature-secret", Env.DINTERO_SIGNATURE_SECRET));
@@ -132,7 +112,7 @@ public final class BenchmarkMain {
           Path.of(System.getProperty("bench.classes", target.resolve("classes").toString())), config(base));
       server.deploy(war, "bench");
       long pid = server.pid(base);
-      Env env = h2 ? Env.h2(full, base, h2Url) : Env.postgres(full, base, jdbcUrl, user, schema);
+      Env env = database.env(full, base);
       CheckoutBench checkouts = new CheckoutBench(env, report);
       if (figures.contains("1")) {
         for (String provider : providers) {
@@ -159,11 +139,6 @@ public final class BenchmarkMain {
       }
     } finally {
       server.close();
-      if (!h2) {
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-      }
     }
   }
 
