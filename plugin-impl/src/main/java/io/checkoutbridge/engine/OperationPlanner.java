@@ -1,5 +1,6 @@
 package io.checkoutbridge.engine;
 
+import io.checkoutbridge.ledger.LedgerReplay;
 import io.checkoutbridge.api.CartLine;
 import io.checkoutbridge.api.Ledger;
 import io.checkoutbridge.api.LineAmount;

@@ -1,5 +1,8 @@
 package io.checkoutbridge.engine;
 
+import io.checkoutbridge.ledger.LedgerReplay;
+import io.checkoutbridge.ledger.EventKind;
+import io.checkoutbridge.ledger.LedgerEvent;
 import io.checkoutbridge.api.AdminCommand;
 import io.checkoutbridge.api.AuthorizationState;
 import io.checkoutbridge.api.CartLine;

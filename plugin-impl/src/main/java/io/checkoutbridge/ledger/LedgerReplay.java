@@ -1,4 +1,4 @@
-package io.checkoutbridge.engine;
+package io.checkoutbridge.ledger;
 
 import io.checkoutbridge.api.AuthorizationState;
 import io.checkoutbridge.api.LineAmount;
@@ -28,7 +28,7 @@ public final class LedgerReplay {
 
   /** Captured and refunded parts of one line. */
   public record LineTotals(BigDecimal capturedQuantity, long capturedMinor, BigDecimal refundedQuantity, long refundedMinor) {
-    static final LineTotals ZERO = new LineTotals(BigDecimal.ZERO, 0, BigDecimal.ZERO, 0);
+    public static final LineTotals ZERO = new LineTotals(BigDecimal.ZERO, 0, BigDecimal.ZERO, 0);
 
     LineTotals plusCaptured(LineAmount a) {
       return new LineTotals(capturedQuantity.add(a.quantity()), capturedMinor + a.amount().toMinor(), refundedQuantity, refundedMinor);

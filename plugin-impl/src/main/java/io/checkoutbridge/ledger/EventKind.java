@@ -1,4 +1,4 @@
-package io.checkoutbridge.engine;
+package io.checkoutbridge.ledger;
 
 import io.checkoutbridge.api.spi.OperationKind;
 
@@ -29,7 +29,7 @@ public enum EventKind {
   /** The provider's state did not match the payment (reference, amount or currency); nothing applied. */
   STATE_MISMATCH;
 
-  static EventKind requested(OperationKind kind) {
+  public static EventKind requested(OperationKind kind) {
     return switch (kind) {
       case CAPTURE -> CAPTURE_REQUESTED;
       case REFUND -> REFUND_REQUESTED;
@@ -37,7 +37,7 @@ public enum EventKind {
     };
   }
 
-  static EventKind succeeded(OperationKind kind) {
+  public static EventKind succeeded(OperationKind kind) {
     return switch (kind) {
       case CAPTURE -> CAPTURED;
       case REFUND -> REFUNDED;
@@ -45,7 +45,7 @@ public enum EventKind {
     };
   }
 
-  static EventKind failed(OperationKind kind) {
+  public static EventKind failed(OperationKind kind) {
     return switch (kind) {
       case CAPTURE -> CAPTURE_FAILED;
       case REFUND -> REFUND_FAILED;
@@ -54,7 +54,7 @@ public enum EventKind {
   }
 
   /** The operation a {@code *_REQUESTED} event starts, or {@code null}. */
-  OperationKind requestedOperation() {
+  public OperationKind requestedOperation() {
     return switch (this) {
       case CAPTURE_REQUESTED -> OperationKind.CAPTURE;
       case REFUND_REQUESTED -> OperationKind.REFUND;

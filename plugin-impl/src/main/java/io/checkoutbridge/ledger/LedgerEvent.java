@@ -1,4 +1,4 @@
-package io.checkoutbridge.engine;
+package io.checkoutbridge.ledger;
 
 import io.checkoutbridge.api.LineAmount;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public record LedgerEvent(
     lines = lines == null ? List.of() : List.copyOf(lines);
   }
 
-  long amount() {
+  public long amount() {
     return amountMinor == null ? 0 : amountMinor;
   }
 }
