@@ -2,10 +2,11 @@ package io.checkoutbridge.engine;
 
 import io.checkoutbridge.api.PaymentStatusChanged;
 import io.checkoutbridge.store.Database;
+import io.checkoutbridge.testing.FlakyDataSource;
 import io.checkoutbridge.testing.ScriptedProvider;
+import io.checkoutbridge.testing.TestClock;
 import io.checkoutbridge.testing.TestDatabase;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ final class EngineFixture implements AutoCloseable {
   final TestDatabase database;
   final ScriptedProvider provider;
   final List<PaymentStatusChanged> notifications = new CopyOnWriteArrayList<>();
+  final TestClock clock = TestClock.startingNow();
+  final FlakyDataSource dataSource;
   final PaymentEngine engine;
 
   EngineFixture(TestDatabase.Kind kind) {
@@ -29,6 +32,7 @@ final class EngineFixture implements AutoCloseable {
   EngineFixture(TestDatabase.Kind kind, Duration resolveAfter, ScriptedProvider provider) {
     this.provider = provider;
     database = TestDatabase.create(kind);
+    dataSource = new FlakyDataSource(database.dataSource());
     Endpoints endpoints = new Endpoints() {
       @Override
       public URI returnUrl(String providerId, String paymentId) {
@@ -40,8 +44,8 @@ final class EngineFixture implements AutoCloseable {
         return URI.create("https://shop.example/payments/callback/" + providerId + "?pid=" + paymentId);
       }
     };
-    engine = new PaymentEngine(new Database(database.dataSource()), Map.of(ScriptedProvider.ID, provider), endpoints,
-        Clock.systemUTC(), notifications::add, null, resolveAfter, Duration.ofSeconds(30));
+    engine = new PaymentEngine(new Database(dataSource), Map.of(ScriptedProvider.ID, provider), endpoints,
+        clock, notifications::add, null, resolveAfter, Duration.ofSeconds(30));
   }
 
   @Override

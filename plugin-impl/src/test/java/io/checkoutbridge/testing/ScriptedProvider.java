@@ -65,6 +65,10 @@ public class ScriptedProvider implements PaymentProvider {
   private final Set<String> refused = ConcurrentHashMap.newKeySet();
   private volatile boolean fetchFails;
   private volatile boolean declineNextStart;
+  private volatile Fault startFault;
+  private volatile boolean serverSide;
+  private volatile Runnable afterStart = () -> { };
+  private volatile RuntimeException fetchBug;
 
   @Override
   public String id() {
@@ -78,6 +82,11 @@ public class ScriptedProvider implements PaymentProvider {
 
   @Override
   public Set<Capability> capabilities() {
+    if (serverSide) {
+      return EnumSet.of(Capability.SERVER_SIDE_AUTHORIZATION, Capability.CAPTURE, Capability.PARTIAL_CAPTURE,
+          Capability.MULTIPLE_CAPTURES, Capability.REFUND, Capability.PARTIAL_REFUND, Capability.VOID,
+          Capability.VOID_REMAINING);
+    }
     return EnumSet.of(Capability.REDIRECT, Capability.CAPTURE, Capability.PARTIAL_CAPTURE,
         Capability.MULTIPLE_CAPTURES, Capability.PER_LINE_CAPTURE, Capability.REFUND, Capability.PARTIAL_REFUND,
         Capability.VOID, Capability.VOID_REMAINING);
@@ -96,6 +105,11 @@ public class ScriptedProvider implements PaymentProvider {
       declineNextStart = false;
       throw new DeclinedException("scripted decline at start");
     }
+    Fault fault = startFault;
+    startFault = null;
+    if (fault == Fault.ERROR_BEFORE_APPLY) {
+      throw new TransientNetworkException("scripted 503 at start");
+    }
     Account account = new Account();
     Money total = context.request().cart().total();
     account.amount = total;
@@ -103,7 +117,20 @@ public class ScriptedProvider implements PaymentProvider {
     account.refunded = Money.zero(total.currency());
     account.voided = Money.zero(total.currency());
     account.reference = "ref-" + context.paymentId();
+    if (serverSide) {
+      account.auth = AuthorizationState.AUTHORIZED;
+    }
     accounts.put(context.paymentId(), account);
+    afterStart.run();
+    if (fault == Fault.TIMEOUT_AFTER_APPLY) {
+      throw new TransientNetworkException("scripted timeout after start");
+    }
+    if (serverSide) {
+      return new StartResult(new NextStep.Done(io.checkoutbridge.api.PaymentStatus.AUTHORIZED), account.reference,
+          Map.of("scripted_id", context.paymentId()), new ProviderState(AuthorizationState.AUTHORIZED, "AUTHORIZED",
+              account.reference, total, account.captured, account.refunded, account.voided,
+              "scripted-" + context.paymentId(), "req-start", Map.of()));
+    }
     return new StartResult(new NextStep.Redirect(URI.create("https://scripted.invalid/pay/" + context.paymentId())),
         account.reference, Map.of("scripted_id", context.paymentId()), null);
   }
@@ -156,6 +183,26 @@ public class ScriptedProvider implements PaymentProvider {
     declineNextStart = true;
   }
 
+  /** The next start misbehaves: {@link Fault#TIMEOUT_AFTER_APPLY} or {@link Fault#ERROR_BEFORE_APPLY}. */
+  public void failNextStart(Fault fault) {
+    startFault = fault;
+  }
+
+  /** Starts authorise at once, server to server, as a card provider does ({@code true}), or redirect. */
+  public void authorizeServerSide(boolean value) {
+    serverSide = value;
+  }
+
+  /** Runs after the provider has acted on a start and before it answers. */
+  public void afterStart(Runnable hook) {
+    afterStart = hook;
+  }
+
+  /** Every fetch of the state fails with this bug (not a {@link PaymentException}) until {@code null}. */
+  public void breakFetches(RuntimeException bug) {
+    fetchBug = bug;
+  }
+
   /** The provider refuses an operation it had accepted for approval. */
   public void refuseAccepted(String idempotencyKey) {
     refused.add("approval-" + idempotencyKey);
@@ -181,6 +228,8 @@ public class ScriptedProvider implements PaymentProvider {
     refused.clear();
     fetchFails = false;
     declineNextStart = false;
+    startFault = null;
+    fetchBug = null;
   }
 
   // ---- the provider API ----
@@ -188,6 +237,10 @@ public class ScriptedProvider implements PaymentProvider {
   @Override
   public ProviderState fetchState(ProviderPayment payment) throws PaymentException {
     fetches.incrementAndGet();
+    RuntimeException bug = fetchBug;
+    if (bug != null) {
+      throw bug;
+    }
     if (fetchFails) {
       throw new TransientNetworkException("scripted provider is down");
     }
