@@ -9,6 +9,8 @@ import io.checkoutbridge.config.CoreSettings;
 import io.checkoutbridge.config.Settings;
 import io.checkoutbridge.engine.CallbackWorker;
 import io.checkoutbridge.engine.PaymentEngine;
+import io.checkoutbridge.engine.SweepPolicy;
+import io.checkoutbridge.engine.Sweeper;
 import io.checkoutbridge.provider.ProviderFactory;
 import io.checkoutbridge.provider.support.HttpClients;
 import io.checkoutbridge.store.Database;
@@ -85,6 +87,8 @@ public class CheckoutBridgeRuntime {
   private PaymentEngine engine;
   private CallbackWorker callbacks;
   private ScheduledFuture<?> retries;
+  private ScheduledFuture<?> sweeps;
+  private Sweeper sweeper;
   private ScheduledExecutorService ownPool;
 
   @PostConstruct
@@ -125,7 +129,7 @@ public class CheckoutBridgeRuntime {
           LOG.log(Level.WARNING, "payment listener " + listener.getClass().getName() + " failed", e);
         }
       }
-    }, documents, core.resolveAfter(), core.callbackRetry());
+    }, documents, core.resolveAfter(), core.callbackRetry(), sweepPolicy(core));
     startCallbackWorker();
     LOG.info(() -> "Checkout Bridge started with providers " + providers.keySet() + " on " + core.datasource());
   }
@@ -137,8 +141,8 @@ public class CheckoutBridgeRuntime {
 
   /**
    * Callbacks are applied on the container's managed executor (Jakarta Concurrency's default
-   * instances), and deliveries due for a retry are looked for on its scheduler, every
-   * {@code callback.retry-after}. Without those, a small daemon pool of our own does both.
+   * instances); deliveries due for a retry are looked for on its scheduler every
+   * {@code callback.retry-after}, and unsettled payments every {@code sweep.interval}. Without those, a small daemon pool of our own does both.
    */
   private void startCallbackWorker() {
     ScheduledExecutorService scheduler = lookupOptional("java:comp/DefaultManagedScheduledExecutorService",
@@ -155,13 +159,40 @@ public class CheckoutBridgeRuntime {
     }
     callbacks = new CallbackWorker(engine, executor, Clock.systemUTC());
     long every = core.callbackRetry().toMillis();
-    retries = scheduler.scheduleWithFixedDelay(callbacks::retryDue, every, every, TimeUnit.MILLISECONDS);
+    retries = scheduler.scheduleWithFixedDelay(neverDying("callback retry", callbacks::retryDue), every, every,
+        TimeUnit.MILLISECONDS);
+    sweeper = new Sweeper(engine, database, Clock.systemUTC(), sweepPolicy(core));
+    long sweepEvery = core.sweepInterval().toMillis();
+    sweeps = scheduler.scheduleWithFixedDelay(neverDying("sweep", sweeper::sweepDue), sweepEvery, sweepEvery,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private static SweepPolicy sweepPolicy(CoreSettings core) {
+    return new SweepPolicy(core.sweepFirstAfter(), core.sweepMaxDelay(), core.authorizationWindow(),
+        SweepPolicy.defaults().lease().plus(core.http().longestCall()));
+  }
+
+  /**
+   * A periodic task that survives anything its run throws: a scheduler silently stops a
+   * fixed-delay task at its first exception, and these two must run for as long as the plugin.
+   */
+  static Runnable neverDying(String name, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (Throwable e) {
+        LOG.log(Level.SEVERE, "the " + name + " task failed; it runs again at its next time", e);
+      }
+    };
   }
 
   @PreDestroy
   void stop() {
     if (retries != null) {
       retries.cancel(false);
+    }
+    if (sweeps != null) {
+      sweeps.cancel(false);
     }
     if (ownPool != null) {
       ownPool.shutdownNow();
@@ -179,6 +210,11 @@ public class CheckoutBridgeRuntime {
 
   public PaymentEngine paymentEngine() {
     return engine;
+  }
+
+  /** Settles payments and operations left unsettled; runs on the container's scheduler. */
+  public Sweeper sweeper() {
+    return sweeper;
   }
 
   /** Where accepted callbacks go to be applied. */

@@ -18,7 +18,12 @@ import java.util.List;
  *     wait after a failed attempt (later waits double, up to an hour)
  * @param pollInterval how often the pending page asks again
  * @param giveUpAfter when the pending page stops asking
- * @param resolveAfter when an unanswered operation is settled from the provider's state
+ * @param resolveAfter when an operation whose answer was lost, and that the provider's state does
+ *     not show, is released; longer than the adapter can take ({@link HttpSettings#longestOperation()})
+ * @param sweepInterval how often the sweeper looks for payments due
+ * @param sweepFirstAfter the wait before an unsettled payment is first looked at again
+ * @param sweepMaxDelay the longest wait between two looks (the wait doubles after each)
+ * @param authorizationWindow how long after its creation a payment's authorisation may still change
  * @param providers provider ids in the order they are offered
  * @param http outbound timeouts
  */
@@ -33,6 +38,10 @@ public record CoreSettings(
     Duration pollInterval,
     Duration giveUpAfter,
     Duration resolveAfter,
+    Duration sweepInterval,
+    Duration sweepFirstAfter,
+    Duration sweepMaxDelay,
+    Duration authorizationWindow,
     List<String> providers,
     HttpSettings http) {
 
@@ -54,11 +63,33 @@ public record CoreSettings(
     }
     Duration poll = r.duration("pending.poll-interval", Duration.ofSeconds(2));
     Duration giveUp = r.duration("pending.give-up-after", Duration.ofMinutes(15));
-    Duration resolve = r.duration("operation.resolve-after", Duration.ofMinutes(1));
+    Duration resolve = r.duration("operation.resolve-after", Duration.ofMinutes(10));
+    Duration sweepInterval = positive(r, "sweep.interval", Duration.ofSeconds(30));
+    Duration sweepFirstAfter = positive(r, "sweep.first-after", Duration.ofMinutes(1));
+    Duration sweepMaxDelay = positive(r, "sweep.max-delay", Duration.ofHours(1));
+    Duration window = positive(r, "sweep.authorization-window", Duration.ofHours(24));
     List<String> providers = r.list("providers", "dintero,hokodo,felloh,kibo");
-    HttpSettings http = HttpSettings.from(new SettingsReader(settings, PREFIX + "http."));
+    SettingsReader httpReader = new SettingsReader(settings, PREFIX + "http.");
+    HttpSettings http = HttpSettings.from(httpReader);
+    httpReader.problems().forEach(r::problem);
+    if (httpReader.problems().isEmpty() && resolve.compareTo(http.longestOperation()) <= 0) {
+      // Settling an operation earlier could fail one whose answer is still on the way, and drop
+      // the provider's success when it arrives.
+      r.problem(r.key("operation.resolve-after") + " is too short: " + resolve + " must be longer than the "
+          + http.longestOperation() + " an operation can take (" + HttpSettings.MAX_CALLS_PER_OPERATION
+          + " calls of at most " + http.longestCall() + ", from " + PREFIX + "http.*)");
+    }
     r.validate();
-    return new CoreSettings(datasource, publicUrl, secret, success, failure, maxBytes, retry, poll, giveUp, resolve, providers, http);
+    return new CoreSettings(datasource, publicUrl, secret, success, failure, maxBytes, retry, poll, giveUp, resolve,
+        sweepInterval, sweepFirstAfter, sweepMaxDelay, window, providers, http);
+  }
+
+  private static Duration positive(SettingsReader r, String name, Duration defaultValue) {
+    Duration value = r.duration(name, defaultValue);
+    if (value.isNegative() || value.isZero()) {
+      r.problem(r.key(name) + " is invalid: expected a positive duration");
+    }
+    return value;
   }
 
   private static String target(SettingsReader r, String name, String defaultValue) {

@@ -57,7 +57,10 @@ public final class CallbackWorker {
     }
   }
 
-  /** Submits the payments whose deliveries are due (failed before, or never processed); for a timer. */
+  /**
+   * Submits the payments whose deliveries are due (failed before, or never processed); for a
+   * timer. Never throws: a timer's task that throws is never run again.
+   */
   public int retryDue() {
     try {
       List<String> due = engine.dueCallbacks(clock.instant(), RETRIES_PER_ROUND);
@@ -65,6 +68,10 @@ public final class CallbackWorker {
       return due.size();
     } catch (PaymentException e) {
       LOG.warning(() -> "could not look for callbacks due for a retry: " + e.getMessage());
+      return 0;
+    } catch (RuntimeException e) {
+      // Thrown from a timer's task, this would end the task for good: no retry would ever come again.
+      LOG.log(Level.WARNING, "could not look for callbacks due for a retry", e);
       return 0;
     }
   }

@@ -26,6 +26,7 @@ import io.checkoutbridge.api.spi.CallbackVerification;
 import io.checkoutbridge.api.spi.Capability;
 import io.checkoutbridge.api.spi.Document;
 import io.checkoutbridge.api.spi.DocumentSource;
+import io.checkoutbridge.api.spi.NextStep;
 import io.checkoutbridge.api.spi.OperationKind;
 import io.checkoutbridge.api.spi.OperationResult;
 import io.checkoutbridge.api.spi.PaymentProvider;
@@ -38,6 +39,7 @@ import io.checkoutbridge.api.spi.StartResult;
 import io.checkoutbridge.store.Database;
 import io.checkoutbridge.store.PaymentRecord;
 import io.checkoutbridge.store.PaymentStore;
+import io.checkoutbridge.store.SweepStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -75,6 +77,7 @@ public final class PaymentEngine implements Payments {
 
   private final Database db;
   private final PaymentStore store = new PaymentStore();
+  private final SweepStore sweeps = new SweepStore();
   private final Map<String, PaymentProvider> providers;
   private final Endpoints endpoints;
   private final Clock clock;
@@ -82,6 +85,7 @@ public final class PaymentEngine implements Payments {
   private final DocumentSource documents;
   private final Duration resolveAfter;
   private final Duration callbackRetry;
+  private final SweepPolicy sweep;
 
   /**
    * @param providers enabled providers by id, in the order they are offered
@@ -94,6 +98,17 @@ public final class PaymentEngine implements Payments {
   public PaymentEngine(Database db, Map<String, PaymentProvider> providers, Endpoints endpoints, Clock clock,
       Consumer<PaymentStatusChanged> notifier, DocumentSource documents, Duration resolveAfter,
       Duration callbackRetry) {
+    this(db, providers, endpoints, clock, notifier, documents, resolveAfter, callbackRetry, SweepPolicy.defaults());
+  }
+
+  /**
+   * @param sweep when a payment left unsettled is looked at again by the {@link Sweeper}
+   * @see #PaymentEngine(Database, Map, Endpoints, Clock, Consumer, DocumentSource, Duration, Duration)
+   */
+  public PaymentEngine(Database db, Map<String, PaymentProvider> providers, Endpoints endpoints, Clock clock,
+      Consumer<PaymentStatusChanged> notifier, DocumentSource documents, Duration resolveAfter,
+      Duration callbackRetry, SweepPolicy sweep) {
+    this.sweep = sweep;
     this.db = db;
     this.providers = new LinkedHashMap<>(providers);
     this.endpoints = endpoints;
@@ -132,6 +147,7 @@ public final class PaymentEngine implements Payments {
       store.insertPayment(c, record, request.cart().lines());
       store.append(c, paymentId, 1, event(EventKind.CREATED, record.totalMinor(), List.of(), null, null, "shopper",
           null, null, null, null));
+      sweeps.schedule(c, paymentId, now.plus(sweep.firstAfter()));
       return null;
     });
     StartContext context = new StartContext(paymentId, request, endpoints.returnUrl(providerId, paymentId),
@@ -140,6 +156,9 @@ public final class PaymentEngine implements Payments {
     try {
       result = provider.start(context);
     } catch (PaymentException e) {
+      if (unknownOutcome(e)) {
+        return startUnconfirmed(provider, paymentId, e);
+      }
       EventKind outcome = e.code() == ErrorCode.DECLINED ? EventKind.DECLINED : EventKind.START_FAILED;
       transition(paymentId, tx -> {
         tx.append(event(outcome, null, List.of(), null, null, "provider",
@@ -148,15 +167,82 @@ public final class PaymentEngine implements Payments {
       });
       throw e;
     }
-    transition(paymentId, tx -> {
-      tx.merchantReference = result.merchantReference();
-      tx.refs.putAll(result.refs());
-      if (result.state() != null) {
-        applyState(tx, result.state(), Set.of());
-      }
-      return null;
-    });
+    recordStart(paymentId, result);
     return new CheckoutStart(paymentId, result.next());
+  }
+
+  /** How often the answer of a start is written before giving up: the provider has acted by then. */
+  private static final int START_WRITE_ATTEMPTS = 3;
+
+  /**
+   * Writes the provider's answer to a start. The provider has acted, so its ids must not be lost
+   * to a database that fails for a moment: the write is tried again a few times, shortly.
+   */
+  private void recordStart(String paymentId, StartResult result) throws PaymentException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        transition(paymentId, tx -> {
+          tx.merchantReference = result.merchantReference();
+          tx.refs.putAll(result.refs());
+          if (result.state() != null) {
+            applyState(tx, result.state());
+          }
+          return null;
+        });
+        return;
+      } catch (PaymentException e) {
+        if (e.code() != ErrorCode.STORAGE || attempt >= START_WRITE_ATTEMPTS) {
+          throw e;
+        }
+        LOG.warning(() -> "payment " + paymentId + ": the provider's answer to the start could not be saved,"
+            + " trying again: " + e.getMessage());
+        pause(Duration.ofMillis(50L * attempt));
+      }
+    }
+  }
+
+  /**
+   * Whether a failure leaves open what the provider did: no answer (timeout, connection lost, a
+   * 5xx that may come from a proxy after the provider acted), or an answer we could not read.
+   */
+  static boolean unknownOutcome(PaymentException e) {
+    return e instanceof TransientNetworkException || e.code() == ErrorCode.TRANSIENT_NETWORK
+        || e.code() == ErrorCode.PROVIDER_ERROR || e.code() == ErrorCode.STORAGE;
+  }
+
+  /**
+   * A start whose answer was lost: the payment stays open (STARTED, "being confirmed") and the
+   * {@link Sweeper} settles it from the provider's state. Where the start itself authorises
+   * (server to server), the money may be committed, so the shopper is sent to wait for the
+   * outcome, never back to pay again. Where the shopper still had to go to the provider's page,
+   * nothing the provider holds can take money without them, and the caller is told to try again.
+   */
+  private CheckoutStart startUnconfirmed(PaymentProvider provider, String paymentId, PaymentException cause)
+      throws PaymentException {
+    try {
+      transition(paymentId, tx -> {
+        tx.append(event(EventKind.START_UNCONFIRMED, null, List.of(), null, null, "provider",
+            cause.code().code() + ": " + cause.getMessage(), cause.providerRequestId(), null, null));
+        return null;
+      });
+    } catch (PaymentException unrecorded) {
+      cause.addSuppressed(unrecorded); // the payment is STARTED and due for a sweep all the same
+    }
+    if (provider.capabilities().contains(Capability.SERVER_SIDE_AUTHORIZATION)) {
+      LOG.warning(() -> "payment " + paymentId + ": the provider's answer to the authorisation was lost; it is"
+          + " being confirmed from the provider's state: " + cause);
+      return new CheckoutStart(paymentId, new NextStep.Done(PaymentStatus.STARTED));
+    }
+    throw new TransientNetworkException("the provider did not answer in time; the shopper was not sent to pay,"
+        + " so this attempt cannot take money: start again", cause.providerRequestId(), cause);
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
@@ -192,18 +278,27 @@ public final class PaymentEngine implements Payments {
     if (attempts.isEmpty()) {
       return Optional.empty();
     }
-    // A paid attempt wins over any later or earlier unpaid one: an expired older attempt never
-    // cancels a paid order.
-    return attempts.stream().map(PaymentView::status).filter(PaymentStatus::paid)
-        .max(Comparator.naturalOrder())
-        .or(() -> Optional.of(attempts.get(0).status()));
+    return Optional.of(orderStatusOf(attempts.stream().map(PaymentView::status).toList()));
+  }
+
+  /**
+   * What an order's attempts (newest first) mean to the shop: the newest attempt that is paid and
+   * not wholly refunded (an expired or refunded attempt never hides a paid one); else a provider
+   * still deciding (the shopper must not be asked to pay again meanwhile); else a refunded one;
+   * else the newest attempt.
+   */
+  static PaymentStatus orderStatusOf(List<PaymentStatus> newestFirst) {
+    return newestFirst.stream().filter(s -> s.paid() && s != PaymentStatus.REFUNDED).findFirst()
+        .or(() -> newestFirst.stream().filter(s -> s == PaymentStatus.PENDING).findFirst())
+        .or(() -> newestFirst.stream().filter(s -> s == PaymentStatus.REFUNDED).findFirst())
+        .orElse(newestFirst.get(0));
   }
 
   // ---------------------------------------------------------------- provider truth
 
   @Override
   public PaymentView refresh(String paymentId) throws PaymentException {
-    return fetchAndApply(paymentId, Set.of()).view();
+    return fetchAndApply(paymentId).view();
   }
 
   /**
@@ -214,7 +309,7 @@ public final class PaymentEngine implements Payments {
 
   /** {@link #refresh} that also tells what the provider said, for the admin's "at the provider" view. */
   public Refreshed refreshFromProvider(String paymentId) throws PaymentException {
-    Fetched fetched = fetchAndApply(paymentId, Set.of());
+    Fetched fetched = fetchAndApply(paymentId);
     return new Refreshed(fetched.view(), fetched.state(), fetched.applied());
   }
 
@@ -240,14 +335,14 @@ public final class PaymentEngine implements Payments {
   }
 
   /** Fetches the provider's state outside the lock and applies it under the lock. */
-  private Fetched fetchAndApply(String paymentId, Set<Integer> settle) throws PaymentException {
-    return fetchAndApply(providerPayment(paymentId), settle, (c, applied) -> { });
+  private Fetched fetchAndApply(String paymentId) throws PaymentException {
+    return fetchAndApply(providerPayment(paymentId), (c, applied) -> { });
   }
 
-  private Fetched fetchAndApply(Loaded loaded, Set<Integer> settle, AlsoUnderLock also) throws PaymentException {
+  private Fetched fetchAndApply(Loaded loaded, AlsoUnderLock also) throws PaymentException {
     ProviderState state = providerOf(loaded.record()).fetchState(loaded.payment());
     Viewed<Boolean> applied = transition(loaded.record().id(), loaded.payment().lines(), true, tx -> {
-      boolean matched = applyState(tx, state, settle);
+      boolean matched = applyState(tx, state);
       also.run(tx.connection, matched);
       return matched;
     });
@@ -311,22 +406,29 @@ public final class PaymentEngine implements Payments {
       return Optional.empty();
     }
     try {
-      boolean matched = fetchAndApply(providerPayment(paymentId), Set.of(), (c, applied) ->
+      boolean matched = fetchAndApply(providerPayment(paymentId), (c, applied) ->
           store.callbacksProcessed(c, pending, (applied ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH).name(),
               now())).applied();
       return Optional.of(matched ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH);
     } catch (PaymentException e) {
-      Instant now = now();
-      try {
-        db.inTransaction(c -> {
-          store.callbacksFailed(c, pending, e.code().code() + ": " + e.getMessage(),
-              callback -> now.plus(retryDelay(callback.attempts())));
-          return null;
-        });
-      } catch (PaymentException unrecorded) {
-        e.addSuppressed(unrecorded); // still due at its first retry time: a retry comes all the same
-      }
+      callbacksFailed(pending, e.code().code() + ": " + e.getMessage(), e);
       throw e;
+    } catch (RuntimeException e) {
+      // A bug in an adapter or a listener counts as a failed attempt too: backed off, never hot-looped.
+      callbacksFailed(pending, "unexpected: " + e, e);
+      throw e;
+    }
+  }
+
+  private void callbacksFailed(List<PaymentStore.PendingCallback> pending, String error, Exception failure) {
+    Instant now = now();
+    try {
+      db.inTransaction(c -> {
+        store.callbacksFailed(c, pending, error, callback -> now.plus(retryDelay(callback.attempts())));
+        return null;
+      });
+    } catch (PaymentException | RuntimeException unrecorded) {
+      failure.addSuppressed(unrecorded); // still due at its first retry time: a retry comes all the same
     }
   }
 
@@ -378,7 +480,7 @@ public final class PaymentEngine implements Payments {
   }
 
   /** Applies provider state under the lock. Returns {@code false} on a mismatch (nothing applied). */
-  private boolean applyState(Tx tx, ProviderState state, Set<Integer> settle) throws SQLException {
+  private boolean applyState(Tx tx, ProviderState state) throws SQLException {
     String mismatch = mismatch(tx, state);
     if (mismatch != null) {
       LedgerEvent last = tx.events.isEmpty() ? null : tx.events.get(tx.events.size() - 1);
@@ -411,9 +513,9 @@ public final class PaymentEngine implements Payments {
       }
     }
     if (tx.replay.ledger().authorization() == AuthorizationState.AUTHORIZED) {
-      reconcile(tx, OperationKind.CAPTURE, state.captured(), state, settle);
-      reconcile(tx, OperationKind.REFUND, state.refunded(), state, settle);
-      reconcile(tx, OperationKind.VOID, state.voided(), state, settle);
+      reconcile(tx, OperationKind.CAPTURE, state.captured(), state);
+      reconcile(tx, OperationKind.REFUND, state.refunded(), state);
+      reconcile(tx, OperationKind.VOID, state.voided(), state);
     }
     return true;
   }
@@ -435,11 +537,12 @@ public final class PaymentEngine implements Payments {
 
   /**
    * Brings one kind of operation in line with the provider's cumulative amount: open requests the
-   * provider shows as done are completed, stale ones it does not show are failed, and money the
-   * provider moved on its own (auto-capture, a refund in its dashboard) is recorded.
+   * provider shows as done are completed; one it does not show stays open (its answer may still be
+   * on the way, or the provider may show it later) until it is older than {@code resolve-after},
+   * then it is failed; money the provider moved on its own (auto-capture, a refund in its
+   * dashboard) is recorded.
    */
-  private void reconcile(Tx tx, OperationKind kind, Money providerTotal, ProviderState state, Set<Integer> settle)
-      throws SQLException {
+  private void reconcile(Tx tx, OperationKind kind, Money providerTotal, ProviderState state) throws SQLException {
     long recorded = switch (kind) {
       case CAPTURE -> tx.replay.ledger().captured().toMinor();
       case REFUND -> tx.replay.ledger().refunded().toMinor();
@@ -463,7 +566,9 @@ public final class PaymentEngine implements Payments {
         tx.append(event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
             "refused by the provider after it had accepted it", state.providerRequestId(), op.acceptedReference(),
             null));
-      } else if (settle.contains(request.seq()) || (!op.accepted() && request.createdAt().isBefore(staleBefore))) {
+      } else if (!op.accepted() && request.createdAt().isBefore(staleBefore)) {
+        // Older than resolve-after, which start-up checks is longer than the adapter can take:
+        // the call has ended, and the provider's state does not show it.
         tx.append(event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
             "the provider's state shows no such " + kind.name().toLowerCase(java.util.Locale.ROOT), state.providerRequestId(),
             null, null));
@@ -529,7 +634,7 @@ public final class PaymentEngine implements Payments {
     Reserved reserved = transition(paymentId, tx -> {
       for (LedgerEvent e : tx.events) {
         if (command.idempotencyKey().equals(e.operationKey())) {
-          return null; // the same intent again: answer with the first outcome, move nothing
+          return new Reserved(e.seq(), null, null); // the same intent again: move nothing
         }
       }
       int lastSequence = tx.events.isEmpty() ? 0 : tx.events.get(tx.events.size() - 1).seq();
@@ -547,8 +652,8 @@ public final class PaymentEngine implements Payments {
           command.idempotencyKey(), null, command.actor(), command.reason(), null, null, null));
       return new Reserved(seq, plan, tx.snapshot());
     });
-    if (reserved == null) {
-      return payment(paymentId).orElseThrow();
+    if (reserved.plan() == null) {
+      return firstOutcome(paymentId, reserved.seq());
     }
     // Phase 2: one call to the provider, outside the lock.
     Document document = documentFor(before, kind, reserved.plan().amount());
@@ -561,10 +666,11 @@ public final class PaymentEngine implements Payments {
         case REFUND -> provider.refund(reserved.payment(), operation);
         case VOID -> provider.cancel(reserved.payment(), operation);
       };
-    } catch (TransientNetworkException unknownOutcome) {
-      resolveUnknown(paymentId, reserved.seq(), unknownOutcome);
-      return payment(paymentId).orElseThrow();
     } catch (PaymentException refused) {
+      if (unknownOutcome(refused)) {
+        resolveUnknown(paymentId, kind, reserved.seq(), refused);
+        return payment(paymentId).orElseThrow();
+      }
       transition(paymentId, tx -> {
         if (tx.isOpen(reserved.seq())) {
           tx.append(event(EventKind.failed(kind), reserved.plan().amount().toMinor(), List.of(), null, reserved.seq(),
@@ -577,10 +683,10 @@ public final class PaymentEngine implements Payments {
     }
     // Phase 3: record the outcome, unless a reconciliation already did.
     OperationResult outcome = result;
-    transition(paymentId, tx -> {
+    boolean closedMeanwhile = transition(paymentId, tx -> {
       tx.refs.putAll(outcome.refs());
       if (!tx.isOpen(reserved.seq())) {
-        return null;
+        return true;
       }
       switch (outcome.outcome()) {
         case SUCCEEDED -> tx.append(event(EventKind.succeeded(kind), reserved.plan().amount().toMinor(),
@@ -593,8 +699,18 @@ public final class PaymentEngine implements Payments {
             null, reserved.seq(), command.actor(), outcome.message(), outcome.providerRequestId(),
             outcome.providerReference(), outcome.rawResponse()));
       }
-      return null;
+      return false;
     });
+    if (closedMeanwhile && result.outcome() != OperationResult.Outcome.DECLINED) {
+      // Settled by someone else while the provider was answering: if that settlement missed what the
+      // provider did, its state shows the money now and the fetch records it as done at the provider.
+      try {
+        fetchAndApply(paymentId);
+      } catch (PaymentException e) {
+        LOG.warning(() -> "payment " + paymentId + ": could not confirm a " + kind + " settled meanwhile; the"
+            + " sweeper will: " + e);
+      }
+    }
     PaymentView view = payment(paymentId).orElseThrow();
     if (result.outcome() == OperationResult.Outcome.DECLINED) {
       throw new PaymentException(ErrorCode.DECLINED, "the provider refused: " + result.message(),
@@ -605,24 +721,54 @@ public final class PaymentEngine implements Payments {
 
   /**
    * The provider did not answer: the money may or may not have moved. Never send again; ask the
-   * provider's state and settle the operation by it. If the provider cannot be asked either, the
-   * operation stays pending (blocking further operations) until a later refresh settles it.
+   * provider's state and settle the operation by it. When the state does not show the operation
+   * (yet), it stays reserved: the provider may show it later, and only after {@code
+   * resolve-after}, longer than any call can take, is it released by a refresh or the sweeper.
    */
-  private void resolveUnknown(String paymentId, int seq, TransientNetworkException cause) throws PaymentException {
+  private void resolveUnknown(String paymentId, OperationKind kind, int seq, PaymentException cause)
+      throws PaymentException {
+    String waiting = "the provider did not answer; the " + kind.name().toLowerCase(java.util.Locale.ROOT)
+        + " is being confirmed from its state and stays reserved until the provider shows it, or for at most "
+        + resolveAfter + " if it never does; do not send it again";
     try {
-      fetchAndApply(paymentId, Set.of(seq));
+      fetchAndApply(paymentId);
     } catch (PaymentException fetchFailed) {
       cause.addSuppressed(fetchFailed);
-      throw new TransientNetworkException("the provider did not answer and its state could not be read; the"
-          + " outcome will be settled from the provider's state on the next refresh", cause.providerRequestId(), cause);
+      throw new TransientNetworkException(waiting, cause.providerRequestId(), cause);
     }
     PaymentRecord p = record(paymentId);
-    boolean nothingDone = db.read(c -> store.events(c, paymentId, p.currency())).stream()
-        .anyMatch(e -> Objects.equals(e.parentSeq(), seq) && e.kind().name().endsWith("_FAILED"));
-    if (nothingDone) {
-      throw new TransientNetworkException("the provider did not answer and its state shows nothing was done;"
-          + " it is safe to try again", cause.providerRequestId(), cause);
+    boolean open = LedgerReplay.replay(p.currency(), db.read(c -> store.events(c, paymentId, p.currency())))
+        .open().containsKey(seq);
+    if (open) {
+      throw new TransientNetworkException(waiting, cause.providerRequestId(), cause);
     }
+  }
+
+  /**
+   * The answer to a repeated idempotency key: the first request's outcome once it is known (the
+   * payment when it was done or accepted, the same refusal when it was refused), and {@code
+   * OPERATION_IN_PROGRESS} while it is still being decided, never the in-flight state as if done.
+   */
+  private PaymentView firstOutcome(String paymentId, int requestSeq) throws PaymentException {
+    PaymentView view = payment(paymentId).orElseThrow();
+    PaymentRecord p = record(paymentId);
+    List<LedgerEvent> events = db.read(c -> store.events(c, paymentId, p.currency()));
+    LedgerReplay.OpenOperation open = LedgerReplay.replay(p.currency(), events).open().get(requestSeq);
+    if (open != null) {
+      if (open.accepted()) {
+        return view; // the first answer too: accepted by the provider, decided later
+      }
+      throw new PaymentException(ErrorCode.OPERATION_IN_PROGRESS, "the first request with this idempotency key"
+          + " is still being confirmed with the provider; ask again for its outcome");
+    }
+    Optional<LedgerEvent> refusal = events.stream()
+        .filter(e -> Objects.equals(e.parentSeq(), requestSeq) && e.kind().name().endsWith("_FAILED"))
+        .findFirst();
+    if (refusal.isPresent()) {
+      throw new PaymentException(ErrorCode.DECLINED, "the first request with this idempotency key was not carried"
+          + " out: " + refusal.get().reason(), refusal.get().providerRequestId(), null);
+    }
+    return view;
   }
 
   /** What happened after entry {@code seen}, in a few words, for a stale form's message. */
@@ -784,6 +930,11 @@ public final class PaymentEngine implements Payments {
       if (tx.touched || tx.changedReferences()) {
         after = tx.updated();
         store.updateSummary(c, after, tx.replay, after.updatedAt());
+        if (sweep.needed(tx.replay.ledger(), p.createdAt(), after.updatedAt())) {
+          sweeps.schedule(c, paymentId, after.updatedAt().plus(sweep.firstAfter()));
+        } else {
+          sweeps.unschedule(c, paymentId);
+        }
         if (after.status() != p.status()) {
           changes.add(new PaymentStatusChanged(p.id(), p.provider(), p.orderReference(), p.status(), after.status(),
               tx.replay.ledger(), after.updatedAt()));

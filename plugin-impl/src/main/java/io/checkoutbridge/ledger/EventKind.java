@@ -10,7 +10,13 @@ import io.checkoutbridge.api.spi.OperationKind;
  */
 public enum EventKind {
   CREATED,
+  /** The start failed for certain (refused request, bad credentials): no provider payment exists. */
   START_FAILED,
+  /**
+   * The start's answer was lost (timeout, 5xx, an unreadable answer): the provider may have acted.
+   * Changes nothing in the ledger; the payment stays open until the provider's state settles it.
+   */
+  START_UNCONFIRMED,
   AUTHORIZATION_PENDING,
   AUTHORIZED,
   DECLINED,

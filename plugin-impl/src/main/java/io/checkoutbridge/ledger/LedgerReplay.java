@@ -95,7 +95,7 @@ public final class LedgerReplay {
           voided += e.amount();
         }
         case CAPTURE_FAILED, REFUND_FAILED, VOID_FAILED -> close(open, e);
-        case CREATED, STATE_MISMATCH -> {
+        case CREATED, START_UNCONFIRMED, STATE_MISMATCH -> {
           // no money moves
         }
       }
