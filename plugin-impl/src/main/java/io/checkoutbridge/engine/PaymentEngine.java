@@ -121,6 +121,11 @@ public final class PaymentEngine implements Payments {
 
   // ---------------------------------------------------------------- storefront
 
+  /** How long an operation whose answer was lost may stay reserved when the provider never shows it. */
+  public Duration resolveAfter() {
+    return resolveAfter;
+  }
+
   @Override
   public List<ProviderInfo> providers() {
     return providers.values().stream()

@@ -19,6 +19,7 @@ final class EngineFixture implements AutoCloseable {
   final List<PaymentStatusChanged> notifications = new CopyOnWriteArrayList<>();
   final TestClock clock = TestClock.startingNow();
   final FlakyDataSource dataSource;
+  final Endpoints endpoints;
   final PaymentEngine engine;
 
   EngineFixture(TestDatabase.Kind kind) {
@@ -33,7 +34,7 @@ final class EngineFixture implements AutoCloseable {
     this.provider = provider;
     database = TestDatabase.create(kind);
     dataSource = new FlakyDataSource(database.dataSource());
-    Endpoints endpoints = new Endpoints() {
+    endpoints = new Endpoints() {
       @Override
       public URI returnUrl(String providerId, String paymentId) {
         return URI.create("https://shop.example/payments/return/" + providerId + "?pid=" + paymentId);
@@ -45,7 +46,20 @@ final class EngineFixture implements AutoCloseable {
       }
     };
     engine = new PaymentEngine(new Database(dataSource), Map.of(ScriptedProvider.ID, provider), endpoints,
-        clock, notifications::add, null, resolveAfter, Duration.ofSeconds(30));
+        clock, notifications::add, null, resolveAfter, Duration.ofSeconds(30), SWEEP);
+  }
+
+  /** A new engine on the same database and provider: the server after a restart. */
+  PaymentEngine restarted() {
+    return new PaymentEngine(new Database(dataSource), Map.of(ScriptedProvider.ID, provider), endpoints, clock,
+        notifications::add, null, engine.resolveAfter(), Duration.ofSeconds(30), SWEEP);
+  }
+
+  static final SweepPolicy SWEEP = new SweepPolicy(Duration.ofSeconds(30), Duration.ofMinutes(10),
+      Duration.ofHours(1), Duration.ofMinutes(2));
+
+  Sweeper sweeper(PaymentEngine on) {
+    return new Sweeper(on, new Database(dataSource), clock, SWEEP);
   }
 
   @Override

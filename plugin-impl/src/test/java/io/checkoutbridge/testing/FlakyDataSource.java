@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 public final class FlakyDataSource implements DataSource {
   private final DataSource delegate;
   private final AtomicInteger failures = new AtomicInteger();
+  private volatile RuntimeException bug;
 
   public FlakyDataSource(DataSource delegate) {
     this.delegate = delegate;
@@ -23,7 +24,16 @@ public final class FlakyDataSource implements DataSource {
     failures.set(count);
   }
 
+  /** Every connection fails with this bug (not an SQLException) until {@code null}. */
+  public void breakWith(RuntimeException value) {
+    bug = value;
+  }
+
   private void maybeFail() throws SQLException {
+    RuntimeException b = bug;
+    if (b != null) {
+      throw b;
+    }
     if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new SQLTransientConnectionException("scripted: the database is not reachable");
     }

@@ -46,7 +46,20 @@ public class ScriptedProvider implements PaymentProvider {
     /** The provider refuses the operation. */
     DECLINE,
     /** The provider accepts the operation for approval and decides later. */
-    ACCEPT_FOR_APPROVAL
+    ACCEPT_FOR_APPROVAL,
+    /** The server stops before the request leaves: the provider never hears of it. */
+    CRASH_BEFORE_APPLY,
+    /** The provider does the operation and the server stops before its answer is written down. */
+    CRASH_AFTER_APPLY
+  }
+
+  /** The server stopping in the middle of a call: nothing after it on that thread runs. */
+  public static final class ServerStopped extends Error {
+    private static final long serialVersionUID = 1L;
+
+    public ServerStopped(String where) {
+      super("scripted: the server stopped " + where);
+    }
   }
 
   private static final class Account {
@@ -273,6 +286,9 @@ public class ScriptedProvider implements PaymentProvider {
     if (fault == Fault.ERROR_BEFORE_APPLY) {
       throw new TransientNetworkException("scripted 503 for " + op.kind());
     }
+    if (fault == Fault.CRASH_BEFORE_APPLY) {
+      throw new ServerStopped("before the " + op.kind() + " was sent");
+    }
     if (fault == Fault.DECLINE) {
       return OperationResult.declined("req-decline", "scripted refusal", "{}");
     }
@@ -303,6 +319,9 @@ public class ScriptedProvider implements PaymentProvider {
     }
     if (fault == Fault.TIMEOUT_AFTER_APPLY) {
       throw new TransientNetworkException("scripted timeout after " + op.kind());
+    }
+    if (fault == Fault.CRASH_AFTER_APPLY) {
+      throw new ServerStopped("after the provider did the " + op.kind());
     }
     return OperationResult.succeeded("req-" + op.idempotencyKey(), op.kind() + "-" + op.idempotencyKey(), "{}");
   }

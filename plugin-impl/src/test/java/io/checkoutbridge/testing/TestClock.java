@@ -15,7 +15,7 @@ public final class TestClock extends Clock {
   }
 
   public static TestClock startingNow() {
-    return new TestClock(Instant.now());
+    return new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
   }
 
   public void advance(Duration by) {
