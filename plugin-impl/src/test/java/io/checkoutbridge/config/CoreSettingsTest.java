@@ -27,6 +27,35 @@ class CoreSettingsTest {
   }
 
   @Test
+  void aResolveAfterNotLongerThanAnOperationCanTakeIsReportedWithTheOtherProblems() {
+    Settings settings = Settings.of(Map.of(
+        "checkout-bridge.public-url", "https://shop.example/",
+        "checkout-bridge.seal-secret", "0123456789abcdef0123456789abcdef",
+        "checkout-bridge.operation.resolve-after", "PT3M",
+        "checkout-bridge.http.call-timeout", "PT30S",
+        "checkout-bridge.sweep.interval", "PT0S"));
+    assertThatThrownBy(() -> CoreSettings.from(settings))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "checkout-bridge.sweep.interval is invalid: expected a positive duration",
+            "checkout-bridge.operation.resolve-after is too short: PT3M must be longer than the PT3M an operation can"
+                + " take (6 calls of at most PT30S, from checkout-bridge.http.*)"));
+  }
+
+  @Test
+  void theLongestOperationComesFromTheCallTimeoutOrElseFromConnectAndReadTimeouts() {
+    assertThat(new io.checkoutbridge.provider.support.HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(20),
+        Duration.ofSeconds(30)).longestOperation()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(new io.checkoutbridge.provider.support.HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(20),
+        Duration.ZERO).longestOperation()).isEqualTo(Duration.ofSeconds(6 * 45));
+    CoreSettings core = CoreSettings.from(Settings.of(Map.of(
+        "checkout-bridge.public-url", "https://shop.example/",
+        "checkout-bridge.seal-secret", "0123456789abcdef0123456789abcdef",
+        "checkout-bridge.http.call-timeout", "PT5S",
+        "checkout-bridge.operation.resolve-after", "PT31S")));
+    assertThat(core.resolveAfter()).isEqualTo(Duration.ofSeconds(31));
+  }
+
+  @Test
   void defaultsApplyWhenOnlyTheRequiredKeysAreSet() {
     CoreSettings core = CoreSettings.from(Settings.of(Map.of(
         "checkout-bridge.public-url", "https://shop.example/",
@@ -37,6 +66,8 @@ class CoreSettingsTest {
     assertThat(core.callbackRetry()).isEqualTo(Duration.ofSeconds(30));
     assertThat(core.pollInterval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(core.providers()).containsExactly("dintero", "hokodo", "felloh", "kibo");
+    assertThat(core.resolveAfter()).isGreaterThan(core.http().longestOperation());
+    assertThat(core.sweepInterval()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

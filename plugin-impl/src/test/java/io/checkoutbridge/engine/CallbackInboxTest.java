@@ -116,10 +116,10 @@ class CallbackInboxTest {
       f.engine.acceptCallback(ScriptedProvider.ID, id, delivery("a"));
       f.provider.failFetches(true);
 
-      Instant before = Instant.now();
+      Instant before = f.clock.instant();
       assertThatThrownBy(() -> f.engine.processCallbacks(id)).isInstanceOf(PaymentException.class);
       assertThatThrownBy(() -> f.engine.processCallbacks(id)).isInstanceOf(PaymentException.class);
-      Instant after = Instant.now();
+      Instant after = f.clock.instant();
 
       assertThat(f.engine.payment(id).orElseThrow().status()).isEqualTo(PaymentStatus.STARTED);
       assertThat(inbox(f, id)).singleElement().asString().startsWith("scripted:a|1|null|2|due");
@@ -142,7 +142,7 @@ class CallbackInboxTest {
   void anAcceptedDeliveryNeverProcessedFallsDueAfterTheRetryWait(TestDatabase.Kind kind) throws Exception {
     try (EngineFixture f = new EngineFixture(kind)) {
       String id = f.engine.start(ScriptedProvider.ID, Carts.request("INBOX-6")).paymentId();
-      Instant accepted = Instant.now();
+      Instant accepted = f.clock.instant();
       f.engine.acceptCallback(ScriptedProvider.ID, id, delivery("a"));
 
       assertThat(f.engine.dueCallbacks(accepted.plusSeconds(29), 10)).isEmpty();

@@ -8,6 +8,16 @@ public enum FaultMode {
   ERROR("error", false, 0),
   /** Do the operation, then wait {@code delayMs} before answering: the client times out. */
   TIMEOUT("timeout", false, 15_000),
+  /**
+   * Wait {@code delayMs}, then answer {@code status} without doing anything: the client times out
+   * before the provider has acted (a request stuck in the provider's queue, then dropped).
+   */
+  TIMEOUT_BEFORE("timeout-before", false, 15_000),
+  /**
+   * Do the operation, then answer {@code status} (default 503) in the provider's error shape: the
+   * provider acted, but a gateway in front of it reported a failure.
+   */
+  ERROR_AFTER("error-after", false, 0),
   /** Do the operation and answer after {@code delayMs}. */
   SLOW("slow", false, 3_000),
   /** First matching call succeeds, the second answers 503 without doing anything. */

@@ -21,9 +21,11 @@ import java.util.Optional;
  * #handle(SandboxRequest)}; {@link SandboxServlet} only adapts HTTP to it.
  *
  * <p>Request pipeline for {@code /{provider}/...}: resolve the route, consume a matching fault,
- * then either answer the fault's error without running the handler ({@code error}, the second call
- * of {@code fail-second}) or run it; journal the request with the status; finally sleep for {@code
- * timeout}/{@code slow}, after the state has changed. Control endpoints: {@code GET|DELETE
+ * then either answer the fault's error without running the handler ({@code error}, {@code
+ * timeout-before}, the second call of {@code fail-second}) or run it (and answer the fault's error
+ * all the same for {@code error-after}); journal the request with the status; finally sleep for
+ * {@code timeout}/{@code slow} (after the state has changed) and {@code timeout-before} (without
+ * changing it). Control endpoints: {@code GET|DELETE
  * /_journal}, {@code GET|POST|DELETE /_faults}, {@code POST /_reset}, {@code GET /} (index).
  *
  * <p>Thread-safe. {@link #close()} stops callback delivery.
@@ -134,20 +136,27 @@ public final class Sandbox implements AutoCloseable {
     Optional<Faults.Hit> hit =
         operation == null ? Optional.empty() : faults.take(sim.id(), operation);
 
+    FaultMode mode = hit.map(Faults.Hit::mode).orElse(null);
     SandboxResponse response;
-    if (hit.isPresent() && hit.get().mode() == FaultMode.ERROR) {
-      response = sim.errorResponse(new SimulatorException(hit.get().status(), "sandbox_fault",
-          "Scripted fault '" + hit.get().label() + "' on operation " + operation));
+    if (mode == FaultMode.ERROR || mode == FaultMode.TIMEOUT_BEFORE) {
+      response = faultResponse(sim, hit.get(), operation);
     } else {
       response = run(sim, route, sub);
+      if (mode == FaultMode.ERROR_AFTER) {
+        response = faultResponse(sim, hit.get(), operation); // the operation ran: its answer is lost
+      }
     }
     journal.recordIncoming(sim.id(), sub, response.status(), hit.map(Faults.Hit::label).orElse(null));
 
-    if (hit.isPresent()
-        && (hit.get().mode() == FaultMode.TIMEOUT || hit.get().mode() == FaultMode.SLOW)) {
+    if (mode == FaultMode.TIMEOUT || mode == FaultMode.SLOW || mode == FaultMode.TIMEOUT_BEFORE) {
       sleep(hit.get().delayMs());
     }
     return response;
+  }
+
+  private static SandboxResponse faultResponse(Simulator sim, Faults.Hit hit, String operation) {
+    return sim.errorResponse(new SimulatorException(hit.status(), "sandbox_fault",
+        "Scripted fault '" + hit.label() + "' on operation " + operation));
   }
 
   /**

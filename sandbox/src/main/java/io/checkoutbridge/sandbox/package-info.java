@@ -26,7 +26,9 @@
  *   <li>{@code POST /sandbox/_faults} with {@code {"provider","operation","mode","count":1,
  *       "status":503,"delayMs"}} (or an array of them); {@code GET} lists active faults with
  *       {@code remaining}; {@code DELETE [?provider=]} clears. Modes: {@code error}, {@code
- *       timeout} (default delay 15 s), {@code slow} (3 s), {@code fail-second}; for operation
+ *       timeout} (acts, then answers after the delay, default 15 s), {@code timeout-before}
+ *       (answers the error after the delay without acting), {@code error-after} (acts, then
+ *       answers the error), {@code slow} (3 s), {@code fail-second}; for operation
  *       {@code callback}: {@code duplicate}, {@code late} (5 s), {@code out-of-order} (5 s), {@code
  *       drop}. See {@link io.checkoutbridge.sandbox.FaultMode}. Faults count down per matching call
  *       and disappear at zero; unknown providers, operations or modes are refused with 400.</li>

@@ -109,6 +109,26 @@ class SandboxControlTest {
   }
 
   @Test
+  void timeoutBeforeWaitsAndAnswersTheErrorWithoutRunningTheHandler() {
+    addFault("{\"provider\":\"echo\",\"operation\":\"echo\",\"mode\":\"timeout-before\",\"delayMs\":200}");
+    long start = System.nanoTime();
+    assertThat(echo().status()).isEqualTo(503);
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(200);
+    assertThat(sandbox.simulator("echo", EchoSimulator.class).calls.get()).isZero();
+    assertThat(sandbox.journal().entries()).extracting(JournalEntry::fault).containsExactly("timeout-before");
+  }
+
+  @Test
+  void errorAfterRunsTheHandlerAndStillAnswersTheError() {
+    addFault("{\"provider\":\"echo\",\"operation\":\"echo\",\"mode\":\"error-after\",\"status\":502}");
+    SandboxResponse failed = echo();
+    assertThat(failed.status()).isEqualTo(502);
+    assertThat(failed.bodyJson().get("code").asText()).isEqualTo("sandbox_fault");
+    assertThat(sandbox.simulator("echo", EchoSimulator.class).calls.get()).isEqualTo(1);
+    assertThat(sandbox.journal().entries()).extracting(JournalEntry::status).containsExactly(502);
+  }
+
+  @Test
   void faultsAreValidated() {
     assertThat(addFault("{\"provider\":\"nope\",\"operation\":\"echo\",\"mode\":\"error\"}")
         .status()).isEqualTo(400);
