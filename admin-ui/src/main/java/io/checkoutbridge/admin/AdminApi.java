@@ -1,6 +1,5 @@
 package io.checkoutbridge.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +46,11 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Errors are JSON {@code {"error": {"code", "message"}}} with the stable codes of
- * {@link ErrorCode} (HTTP status by {@link Responses#status}) or this class's own for access. The
+ * {@link ErrorCode} (HTTP status by {@link Responses#status}) or this class's own for access. An
+ * action's body is read strictly ({@link AdminRequests#actionForm}): a refused one is 400
+ * {@code invalid_request} that also names the field, {@code param}, and the {@code problem}
+ * ({@code missing}, {@code wrong_type}, {@code invalid_value}, {@code unknown_value},
+ * {@code unknown_field}, {@code not_for_mode}, {@code invalid_json}). The
  * role, the same-origin check and the CSRF token are enforced by {@link AdminFilter} before any of
  * this runs.
  */
@@ -153,11 +156,21 @@ public class AdminApi extends HttpServlet {
       Responses.error(response, 415, ErrorCode.INVALID_REQUEST.code(), e.getMessage(), null);
     } catch (PaymentException e) {
       Responses.error(response, e);
+    } catch (AdminRequests.Refused e) {
+      refused(response, e);
     } catch (IllegalArgumentException e) {
       Responses.error(response, 400, ErrorCode.INVALID_REQUEST.code(), e.getMessage(), null);
     } catch (RuntimeException e) {
       failed(response, path, e);
     }
+  }
+
+  /** 400 {@code invalid_request}, with the field ({@code param}) and what is wrong with it ({@code problem}). */
+  private static void refused(HttpServletResponse response, AdminRequests.Refused e) throws IOException {
+    ObjectNode body = AdminJson.object();
+    body.putObject("error").put("code", ErrorCode.INVALID_REQUEST.code()).put("message", e.getMessage())
+        .put("param", e.param()).put("problem", e.problem());
+    Responses.json(response, 400, body);
   }
 
   private void session(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -220,11 +233,7 @@ public class AdminApi extends HttpServlet {
     if (bytes.length > MAX_BODY_BYTES) {
       throw new IllegalArgumentException("the body is larger than " + MAX_BODY_BYTES + " bytes");
     }
-    try {
-      return AdminJson.MAPPER.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the body is not valid JSON");
-    }
+    return AdminRequests.json(bytes);
   }
 
   private static void notFound(HttpServletResponse response, String path) throws IOException {

@@ -1,5 +1,6 @@
 package io.checkoutbridge.admin;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkoutbridge.api.AdminCommand;
 import io.checkoutbridge.api.Money;
@@ -7,6 +8,7 @@ import io.checkoutbridge.api.PaymentStatus;
 import io.checkoutbridge.api.Selection;
 import io.checkoutbridge.api.spi.OperationKind;
 import io.checkoutbridge.store.PaymentSearch;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,12 +26,46 @@ import java.util.Set;
 /**
  * Reads the admin API's input strictly. Anything malformed is refused with an
  * {@link IllegalArgumentException} whose message says what is wrong in a few words; the API
- * answers it with 400 {@code invalid_request} and changes nothing.
+ * answers it with 400 {@code invalid_request} and changes nothing. An action's refusal is a
+ * {@link Refused} that also names the field ({@code param}) and the problem: {@code missing},
+ * {@code wrong_type}, {@code invalid_value}, {@code unknown_value}, {@code unknown_field},
+ * {@code not_for_mode} or {@code invalid_json}.
  */
 final class AdminRequests {
   static final int DEFAULT_LIMIT = 25;
+  static final String MISSING = "missing";
+  static final String WRONG_TYPE = "wrong_type";
+  static final String INVALID_VALUE = "invalid_value";
+  static final String NOT_FOR_MODE = "not_for_mode";
+  private static final String MODE = "mode";
+  private static final String AMOUNT = "amount";
+  private static final String LINES = "lines";
+  private static final String REASON = "reason";
+  private static final String KEY = "idempotencyKey";
+  private static final String SEEN = "seen";
 
   private AdminRequests() {}
+
+  /** A refused field: {@code param} names it ({@code body} for the whole body), {@code problem} says what is wrong. */
+  static final class Refused extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String param;
+    private final String problem;
+
+    Refused(String param, String problem, String message) {
+      super(message);
+      this.param = param;
+      this.problem = problem;
+    }
+
+    String param() {
+      return param;
+    }
+
+    String problem() {
+      return problem;
+    }
+  }
 
   /** A capture, refund or void as the form sent it. @param seen the last history entry shown, or {@code null} */
   record ActionForm(AdminCommand command, Integer seen) {}
@@ -94,72 +130,133 @@ final class AdminRequests {
     }
   }
 
+  /** The fields an action may carry; any other is refused, so a misspelt one never goes unnoticed. */
+  private static final Set<String> ACTION_FIELDS = Set.of(MODE, AMOUNT, LINES, REASON, KEY, SEEN);
+
   /**
-   * A capture, refund or void from its JSON: {@code mode} ({@code remaining}, {@code amount},
-   * {@code lines}), {@code amount} (a decimal string in the payment's currency), {@code lines}
-   * (line id to quantity), {@code reason}, {@code idempotencyKey} and, from the page,
-   * {@code seen}.
+   * The body as JSON: one value, no trailing tokens, and no field given twice (which of two
+   * {@code mode}s would count is exactly the kind of guess this API does not make).
+   */
+  static JsonNode json(byte[] bytes) {
+    try {
+      return AdminJson.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(bytes);
+    } catch (IOException e) {
+      throw new Refused("body", "invalid_json", "the body is not valid JSON");
+    }
+  }
+
+  /**
+   * A capture, refund or void from its JSON. Every field is checked and nothing is defaulted:
+   *
+   * <ul>
+   *   <li>{@code mode} (required): {@code remaining} (everything still open), {@code amount} or
+   *       {@code lines} ({@code lines} not for a void);
+   *   <li>{@code amount} (with {@code amount} only, required there): a decimal string above zero
+   *       with at most the currency's decimals, such as {@code "12.50"};
+   *   <li>{@code lines} (with {@code lines} only, required there): line id to quantity, a number or
+   *       a decimal string; empty and zero quantities are lines not chosen;
+   *   <li>{@code reason} and {@code idempotencyKey} (required strings), {@code seen} (optional, the
+   *       last history entry the page showed, a whole number from 1).
+   * </ul>
+   *
+   * A missing or {@code null} mode is refused, never read as "everything"; a field that does not
+   * belong to the mode ({@code amount} with {@code remaining}) is refused, never ignored.
    */
   static ActionForm actionForm(JsonNode body, OperationKind kind, Currency currency, String actor) {
     if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException("the body must be a JSON object");
+      throw new Refused("body", WRONG_TYPE, "the body must be a JSON object");
     }
-    String mode = text(body, "mode");
-    Selection selection;
-    if (mode == null || mode.equals(ActionOffer.REMAINING)) {
-      selection = Selection.remaining();
-    } else if (mode.equals(ActionOffer.AMOUNT)) {
-      String amount = text(body, "amount");
-      if (amount == null || amount.isBlank()) {
-        throw new IllegalArgumentException("enter an amount");
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
+      if (!ACTION_FIELDS.contains(field.getKey())) {
+        throw new Refused(field.getKey(), "unknown_field", "unknown field '" + field.getKey() + "'; an action has "
+            + String.join(", ", List.of(MODE, AMOUNT, LINES, REASON, KEY, SEEN)));
       }
-      selection = Selection.amount(money(amount.strip(), currency));
-    } else if (mode.equals(ActionOffer.LINES)) {
-      if (kind == OperationKind.VOID) {
-        throw new IllegalArgumentException("a void releases an amount, not lines");
-      }
-      selection = Selection.lines(lines(body.get("lines")));
-    } else {
-      throw new IllegalArgumentException("mode must be remaining, amount or lines");
     }
-    String reason = text(body, "reason");
-    String key = text(body, "idempotencyKey");
+    String mode = requiredText(body, MODE, "mode is required: remaining, amount or lines");
+    Selection selection = switch (mode) {
+      case ActionOffer.REMAINING -> {
+        absent(body, AMOUNT, mode);
+        absent(body, LINES, mode);
+        yield Selection.remaining();
+      }
+      case ActionOffer.AMOUNT -> {
+        absent(body, LINES, mode);
+        yield Selection.amount(money(requiredText(body, AMOUNT, "enter an amount").strip(), currency));
+      }
+      case ActionOffer.LINES -> {
+        if (kind == OperationKind.VOID) {
+          throw new Refused(MODE, NOT_FOR_MODE, "a void releases an amount, not lines");
+        }
+        absent(body, AMOUNT, mode);
+        yield Selection.lines(lines(body.get(LINES)));
+      }
+      default -> throw new Refused(MODE, "unknown_value", "mode must be remaining, amount or lines");
+    };
+    String reason = requiredText(body, REASON, "a reason is required").strip();
+    if (reason.length() > 500) {
+      throw new Refused(REASON, INVALID_VALUE, "the reason may have at most 500 characters");
+    }
+    String key = requiredText(body, KEY, "an idempotency key is required (the form's idempotencyKey)");
+    if (!key.matches("[A-Za-z0-9._:-]{8,100}")) {
+      throw new Refused(KEY, INVALID_VALUE, "idempotency key must be 8 to 100 letters, digits or . _ : -");
+    }
     Integer seen = null;
-    JsonNode seenNode = body.get("seen");
-    if (seenNode != null && !seenNode.isNull()) {
-      if (!seenNode.canConvertToInt() || !seenNode.isIntegralNumber() || seenNode.intValue() < 1) {
-        throw new IllegalArgumentException("seen must be the sequence number of a history entry");
+    if (body.has(SEEN)) {
+      JsonNode seenNode = body.get(SEEN);
+      if (!seenNode.isIntegralNumber() || !seenNode.canConvertToInt()) {
+        throw new Refused(SEEN, WRONG_TYPE, "seen must be the sequence number of a history entry, a whole number");
+      }
+      if (seenNode.intValue() < 1) {
+        throw new Refused(SEEN, INVALID_VALUE, "seen must be the sequence number of a history entry, from 1");
       }
       seen = seenNode.intValue();
     }
-    return new ActionForm(new AdminCommand(selection, reason == null ? null : reason.strip(), actor, key), seen);
+    return new ActionForm(new AdminCommand(selection, reason, actor, key), seen);
+  }
+
+  /** A field that must not be there for this mode, not even as {@code null}. */
+  private static void absent(JsonNode body, String field, String mode) {
+    if (body.has(field)) {
+      throw new Refused(field, NOT_FOR_MODE, field + " does not go with mode " + mode + "; leave it out");
+    }
   }
 
   private static Money money(String text, Currency currency) {
     if (!text.matches("\\d{1,15}(\\.\\d{1,6})?")) {
-      throw new IllegalArgumentException("the amount must be a plain decimal such as 12.50");
+      throw new Refused(AMOUNT, INVALID_VALUE, "the amount must be a plain decimal above zero such as 12.50");
+    }
+    BigDecimal value = new BigDecimal(text);
+    if (value.signum() == 0) {
+      throw new Refused(AMOUNT, INVALID_VALUE, "the amount must be above zero");
     }
     try {
-      return Money.of(new BigDecimal(text), currency);
+      return Money.of(value, currency);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the amount " + text + " has more decimals than " + currency.getCurrencyCode()
-          + " allows (" + Money.decimals(currency) + ")");
+      throw new Refused(AMOUNT, INVALID_VALUE, "the amount " + text + " has more decimals than "
+          + currency.getCurrencyCode() + " allows (" + Money.decimals(currency) + ")");
     }
   }
 
   private static Map<String, BigDecimal> lines(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("lines must map line ids to quantities");
+    if (node == null || node.isNull()) {
+      throw new Refused(LINES, MISSING, "choose at least one line and a quantity");
+    }
+    if (!node.isObject()) {
+      throw new Refused(LINES, WRONG_TYPE, "lines must map line ids to quantities");
     }
     Map<String, BigDecimal> quantities = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
       JsonNode value = entry.getValue();
-      String text = value.isNumber() ? value.decimalValue().toPlainString() : value.isTextual() ? value.asText().strip() : null;
-      if (text == null || text.isEmpty()) {
+      if (!value.isNumber() && !value.isTextual()) {
+        throw new Refused(LINES, WRONG_TYPE, "line " + entry.getKey() + ": the quantity must be a number or a string");
+      }
+      String text = value.isNumber() ? value.decimalValue().toPlainString() : value.asText().strip();
+      if (text.isEmpty()) {
         continue; // a line left empty in the form is not chosen
       }
       if (!text.matches("\\d{1,12}(\\.\\d{1,6})?")) {
-        throw new IllegalArgumentException("line " + entry.getKey() + ": the quantity must be a plain number such as 1 or 0.5");
+        throw new Refused(LINES, INVALID_VALUE,
+            "line " + entry.getKey() + ": the quantity must be a plain number such as 1 or 0.5");
       }
       BigDecimal quantity = new BigDecimal(text);
       if (quantity.signum() > 0) {
@@ -167,18 +264,22 @@ final class AdminRequests {
       }
     }
     if (quantities.isEmpty()) {
-      throw new IllegalArgumentException("choose at least one line and a quantity");
+      throw new Refused(LINES, MISSING, "choose at least one line and a quantity");
     }
     return quantities;
   }
 
-  private static String text(JsonNode body, String field) {
+  /** A string field that must be there: absent, {@code null} or blank is {@code missing}. */
+  private static String requiredText(JsonNode body, String field, String missing) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
-      return null;
+      throw new Refused(field, MISSING, missing);
     }
     if (!value.isTextual()) {
-      throw new IllegalArgumentException(field + " must be a string");
+      throw new Refused(field, WRONG_TYPE, field + " must be a string");
+    }
+    if (value.asText().isBlank() && !field.equals(MODE)) {
+      throw new Refused(field, MISSING, missing);
     }
     return value.asText();
   }

@@ -176,6 +176,43 @@ class AdminApiIT {
   }
 
   @Test
+  void anActionThatDoesNotSayWhatItCoversIsRefusedAndNeverCapturesEverything() throws Exception {
+    String id = admin.createPayment(order("STRICT"));
+    int calls = admin.providerCalls("CAPTURE") + admin.providerCalls("REFUND") + admin.providerCalls("VOID");
+    record Case(String action, String body, String param, String problem) {}
+    List<Case> cases = List.of(
+        new Case("capture", "{\"amount\":\"1.00\",\"reason\":\"x\",\"idempotencyKey\":\"admin-strict-01\"}",
+            "mode", "missing"),
+        new Case("capture", "{\"mode\":null,\"amount\":\"0.01\",\"reason\":\"x\",\"idempotencyKey\":\"admin-strict-02\"}",
+            "mode", "missing"),
+        new Case("void", "{\"reason\":\"x\",\"idempotencyKey\":\"admin-strict-03\"}", "mode", "missing"),
+        new Case("capture", capture("everything", "", "admin-strict-04", null), "mode", "unknown_value"),
+        new Case("capture", capture("remaining", ",\"amount\":\"0.01\"", "admin-strict-05", null), "amount",
+            "not_for_mode"),
+        new Case("capture", capture("amount", ",\"amount\":\"-1.00\"", "admin-strict-06", null), "amount",
+            "invalid_value"),
+        new Case("capture", capture("amount", ",\"amount\":1", "admin-strict-07", null), "amount", "wrong_type"),
+        new Case("capture", capture("amount", ",\"amuont\":\"1.00\"", "admin-strict-08", null), "amuont",
+            "unknown_field"),
+        new Case("capture", "{\"mode\":\"amount\",\"amount\":\"0.01\",\"mode\":\"remaining\",\"reason\":\"x\","
+            + "\"idempotencyKey\":\"admin-strict-09\"}", "body", "invalid_json"));
+    for (Case c : cases) {
+      HttpResponse<String> answer = admin.action(id, c.action(), c.body());
+      assertThat(answer.statusCode()).as(c.body() + " → " + answer.body()).isEqualTo(400);
+      JsonNode error = AdminClient.json(answer).path("error");
+      assertThat(error.path("code").asText()).as(c.body()).isEqualTo("invalid_request");
+      assertThat(error.path("param").asText()).as(c.body()).isEqualTo(c.param());
+      assertThat(error.path("problem").asText()).as(c.body()).isEqualTo(c.problem());
+    }
+    JsonNode untouched = admin.payment(id);
+    assertThat(untouched.path("events")).as("nothing was recorded").hasSize(2);
+    assertThat(untouched.at("/ledger/captured").asText()).isEqualTo("0.00");
+    assertThat(untouched.at("/ledger/voided").asText()).isEqualTo("0.00");
+    assertThat(admin.providerCalls("CAPTURE") + admin.providerCalls("REFUND") + admin.providerCalls("VOID"))
+        .isEqualTo(calls);
+  }
+
+  @Test
   void theSameFormSentManyTimesAtOnceCapturesOnce() throws Exception {
     String id = admin.createPayment(order("TWICE"));
     JsonNode shown = admin.payment(id);

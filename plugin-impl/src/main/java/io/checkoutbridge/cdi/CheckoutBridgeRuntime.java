@@ -27,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -202,8 +203,14 @@ public class CheckoutBridgeRuntime {
     }
   }
 
+  /**
+   * The engine itself, for the plugin's own parts. Typed so that it does not also offer
+   * {@link io.checkoutbridge.api.Payments}: storefronts get {@link StorefrontPayments}, which runs
+   * the engine outside their transactions.
+   */
   @Produces
   @Dependent
+  @Typed(PaymentEngine.class)
   PaymentEngine engine() {
     return engine;
   }

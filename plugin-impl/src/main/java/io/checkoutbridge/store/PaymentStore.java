@@ -39,6 +39,11 @@ import java.util.function.Function;
  */
 public final class PaymentStore {
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+  /**
+   * A provider's answer is kept whole (it lists every item of a large cart) up to this many
+   * characters, the sandbox's own body limit; only a runaway answer is cut.
+   */
+  static final int MAX_RAW_RESPONSE = 1024 * 1024;
   private static final String PAYMENT_COLUMNS =
       "id, provider, order_reference, merchant_reference, provider_payment_id, currency, total_minor, status,"
           + " customer_name, customer_email, provider_refs, last_refreshed_at, created_at, updated_at, version";
@@ -244,7 +249,7 @@ public final class PaymentStore {
       s.setString(9, truncate(e.reason(), 500));
       s.setString(10, truncate(e.providerRequestId(), 128));
       s.setString(11, truncate(e.providerReference(), 128));
-      s.setString(12, truncate(e.rawResponse(), 20000));
+      s.setString(12, truncate(e.rawResponse(), MAX_RAW_RESPONSE));
       setInstant(s, 13, e.createdAt());
       s.executeUpdate();
     }
