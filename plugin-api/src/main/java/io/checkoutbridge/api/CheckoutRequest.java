@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param paymentMethod details collected by the storefront for server-side providers, or
  *     {@code null}
  * @param bookingId the storefront's booking id (Felloh's travel bookings), or {@code null}
+ * @param customerIp the shopper's public IP address as the storefront saw it (see {@link
+ *     ClientAddress}), or {@code null}; providers that screen orders for fraud (Kibo's
+ *     {@code customerIP}) need it
  */
 public record CheckoutRequest(
     String orderReference,
@@ -23,7 +26,8 @@ public record CheckoutRequest(
     Locale locale,
     boolean captureLater,
     PaymentMethodDetails paymentMethod,
-    String bookingId) {
+    String bookingId,
+    String customerIp) {
 
   public CheckoutRequest {
     Objects.requireNonNull(cart, "cart");
@@ -33,6 +37,15 @@ public record CheckoutRequest(
       throw new IllegalArgumentException(
           "order reference must be 1 to 64 letters, digits or . _ : -");
     }
+    if (customerIp != null && !ClientAddress.isIpLiteral(customerIp)) {
+      throw new IllegalArgumentException("customer IP must be an IPv4 or IPv6 address");
+    }
+  }
+
+  /** A request without the shopper's IP address. */
+  public CheckoutRequest(String orderReference, Cart cart, Customer customer, Locale locale, boolean captureLater,
+      PaymentMethodDetails paymentMethod, String bookingId) {
+    this(orderReference, cart, customer, locale, captureLater, paymentMethod, bookingId, null);
   }
 
   public static CheckoutRequest of(String orderReference, Cart cart, Customer customer) {
@@ -40,14 +53,19 @@ public record CheckoutRequest(
   }
 
   public CheckoutRequest withPaymentMethod(PaymentMethodDetails details) {
-    return new CheckoutRequest(orderReference, cart, customer, locale, captureLater, details, bookingId);
+    return new CheckoutRequest(orderReference, cart, customer, locale, captureLater, details, bookingId, customerIp);
   }
 
   public CheckoutRequest withCaptureLater(boolean later) {
-    return new CheckoutRequest(orderReference, cart, customer, locale, later, paymentMethod, bookingId);
+    return new CheckoutRequest(orderReference, cart, customer, locale, later, paymentMethod, bookingId, customerIp);
   }
 
   public CheckoutRequest withBookingId(String id) {
-    return new CheckoutRequest(orderReference, cart, customer, locale, captureLater, paymentMethod, id);
+    return new CheckoutRequest(orderReference, cart, customer, locale, captureLater, paymentMethod, id, customerIp);
+  }
+
+  /** The same request carrying the shopper's IP address ({@code null} for none). */
+  public CheckoutRequest withCustomerIp(String ip) {
+    return new CheckoutRequest(orderReference, cart, customer, locale, captureLater, paymentMethod, bookingId, ip);
   }
 }

@@ -63,6 +63,66 @@ final class KiboClient {
     return post(KiboRequests.CREATE_ORDER_PATH, body, true);
   }
 
+  /**
+   * Kibo's order search, {@code GET /order/?manufacturerID=…&externalOrderID=…} (read-only, so a
+   * 401/403 gets a new token and one more try): the orders carrying this external order id, as
+   * the search answer's {@code collection}. A 404 counts as none.
+   */
+  List<JsonNode> findByExternalOrderId(String externalOrderId) throws PaymentException {
+    HttpUrl url = HttpUrl.get(settings.baseUrl() + KiboRequests.ORDER_PATH).newBuilder()
+        .addQueryParameter("manufacturerID", Integer.toString(settings.manufacturerId()))
+        .addQueryParameter("externalOrderID", externalOrderId)
+        .build();
+    JsonResponse response = get(url);
+    if (response.status() == 404) {
+      return List.of();
+    }
+    if (!response.successful()) {
+      throw failure("GET " + url.encodedPath(), response);
+    }
+    List<JsonNode> found = new java.util.ArrayList<>();
+    for (JsonNode order : response.body().path("collection")) {
+      // the search filters by the parameter; the check keeps a looser server from matching another order
+      if (externalOrderId.equals(order.path("externalOrderID").asText(null))) {
+        found.add(order);
+      }
+    }
+    return found;
+  }
+
+  /** {@code GET /order/{orderID}}: Kibo's view of one order. */
+  JsonResponse order(String orderId) throws PaymentException {
+    HttpUrl url = HttpUrl.get(settings.baseUrl() + KiboRequests.ORDER_PATH).newBuilder()
+        .addPathSegment(orderId).build();
+    JsonResponse response = get(url);
+    if (!response.successful()) {
+      throw failure("GET " + url.encodedPath(), response);
+    }
+    return response;
+  }
+
+  private JsonResponse get(HttpUrl url) throws PaymentException {
+    JsonResponse response = send(getRequest(url, tokens.get()));
+    if (response.status() == 401 || response.status() == 403) {
+      tokens.invalidate();
+      response = send(getRequest(url, tokens.get()));
+      if (response.status() == 401 || response.status() == 403) {
+        tokens.invalidate();
+      }
+    }
+    return response;
+  }
+
+  private Request getRequest(HttpUrl url, String token) {
+    return new Request.Builder()
+        .url(url)
+        .header("Authorization", "Bearer " + token)
+        .header("API-Key", settings.apiKey())
+        .header("Accept", "application/json")
+        .get()
+        .build();
+  }
+
   private JsonResponse post(String path, ObjectNode body, boolean retryWithNewToken) throws PaymentException {
     HttpUrl url = HttpUrl.get(settings.baseUrl() + path);
     JsonResponse response = send(apiRequest(url, body, tokens.get()));

@@ -12,9 +12,7 @@ import io.checkoutbridge.api.error.DeclinedException;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.api.error.RateLimitException;
 import io.checkoutbridge.api.error.SignatureException;
-import io.checkoutbridge.api.error.TransientNetworkException;
 import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
 import io.checkoutbridge.api.spi.Capability;
@@ -31,6 +29,7 @@ import io.checkoutbridge.provider.support.JsonHttp;
 import io.checkoutbridge.provider.support.JsonResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -38,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.OkHttpClient;
 
@@ -64,7 +64,7 @@ public final class KiboProvider implements PaymentProvider {
   public static final String REF_EXTERNAL_CART_ID = "external_cart_id";
   /** Refs key: the {@code externalOrderID} of the order (the storefront's order reference). */
   public static final String REF_EXTERNAL_ORDER_ID = "external_order_id";
-  /** Refs key: the {@code paymentType} code sent (CC, PP, TOKEN, GC). */
+  /** Refs key: the {@code paymentType} code sent (CC, TK, or PP when enabled). */
   public static final String REF_PAYMENT_TYPE = "payment_type";
   /** Refs key: the card's {@code cardIssuer} code, for cards only. */
   public static final String REF_CARD_ISSUER = "card_issuer";
@@ -76,6 +76,20 @@ public final class KiboProvider implements PaymentProvider {
   public static final String REF_AUTHORIZATION = "authorization";
   /** Refs key: whether the order was flagged as a test order. */
   public static final String REF_TEST_ORDER = "test_order";
+  /**
+   * Refs key: whether Kibo has the order: {@code CONFIRMED}, or {@code UNCONFIRMED} when the
+   * create-order call's outcome is unknown and Kibo's order search has not shown it yet.
+   */
+  public static final String REF_CREATE_ORDER = "create_order";
+  /** Refs key: when the unconfirmed create-order call was sent (ISO-8601). */
+  public static final String REF_CREATE_ORDER_SENT_AT = "create_order_sent_at";
+  /** Refs key: why an admin must look at this payment in Kibo OMS; absent when nothing is wrong. */
+  public static final String REF_ATTENTION = "attention";
+  /** Refs key: Kibo's order status as last read ({@code READY}, ...). */
+  public static final String REF_ORDER_STATUS = "order_status";
+
+  static final String CONFIRMED = "CONFIRMED";
+  static final String UNCONFIRMED = "UNCONFIRMED";
 
   private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.SERVER_SIDE_AUTHORIZATION));
   private static final String AUTHORIZED = "AUTHORIZED";
@@ -118,16 +132,29 @@ public final class KiboProvider implements PaymentProvider {
 
   @Override
   public void validate(CheckoutRequest request) throws InvalidRequestException {
-    KiboRequests.validate(request, clock);
+    KiboRequests.validate(settings, request, clock);
   }
 
   /**
-   * Authorises, then creates the order carrying the authorisation: two calls (three when no
-   * token is cached). Returns {@link NextStep.Done} with {@link PaymentStatus#AUTHORIZED} and the
-   * state, so the ledger is authorised at once.
+   * Authorises, then creates the order carrying the authorisation. Before authorising, Kibo's
+   * order search is asked whether the order reference is already an order at Kibo: if it is (an
+   * earlier attempt whose answer was lost created it), nothing is charged again.
+   *
+   * <p>When create-order fails after a successful authorisation:
+   * <ul>
+   *   <li>outcome unknown (timeout, 5xx, rate limit): the order search is asked by {@code
+   *       externalOrderID}. Found: the payment is authorised. Not found: create-order is sent once
+   *       more (Kibo refuses a second order with the same {@code externalOrderID}, so this cannot
+   *       make two); if that is not answered either, the payment is returned {@code PENDING} and
+   *       {@link #fetchState} settles it by the order search later. It is never failed while the
+   *       order may exist;
+   *   <li>refused (4xx): after the order search confirms there is no order, start throws, telling
+   *       the shopper the card will not be charged, and the ledger records the failure with the
+   *       authorisation that lapses unused (Kibo's order API documents no call to release it).
+   * </ul>
    *
    * @throws InvalidRequestException before any call when the request breaks a rule (see {@link
-   *     #validate})
+   *     #validate}), or when the order reference is already an order at Kibo
    * @throws DeclinedException when the gateway declined the payment; no order is created
    */
   @Override
@@ -136,6 +163,12 @@ public final class KiboProvider implements PaymentProvider {
     validate(request);
     KiboMapper.Mapping mapping = KiboMapper.map(request.cart());
     Currency currency = mapping.currency();
+
+    List<JsonNode> existing = client.findByExternalOrderId(request.orderReference());
+    if (!existing.isEmpty()) {
+      throw new InvalidRequestException("order " + request.orderReference() + " is already placed at Kibo (order "
+          + text(existing.get(0), "orderID") + ") and is not charged again; see the order's page");
+    }
 
     JsonResponse authorization = client.authorize(
         KiboRequests.authorize(settings, context.paymentId(), request, mapping, false));
@@ -146,24 +179,61 @@ public final class KiboProvider implements PaymentProvider {
     }
     String orderId = text(answer, "orderID");
     String authToken = text(answer, "authToken");
-    if (!AUTHORIZED.equalsIgnoreCase(status) || orderId == null || authToken == null) {
+    if (!AUTHORIZED.equalsIgnoreCase(status) || authToken == null) {
       throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Kibo answered the authorisation with status " + status
-          + (orderId == null ? " and no orderID" : "") + (authToken == null ? " and no authToken" : "")
-          + "; no order was created", authorization.requestId(), null);
+          + (authToken == null ? " and no authToken" : "") + "; no order was created", authorization.requestId(),
+          null);
     }
     Money authorized = authorizedAmount(answer, currency, mapping.amount(), orderId, authorization.requestId());
+    String transactionId = text(answer, "transactionID");
+    KiboRequests.Authorized auth = new KiboRequests.Authorized(orderId, authToken, text(answer, "paymentMethodToken"),
+        transactionId != null ? transactionId : context.paymentId(), authorized.amount());
+    ObjectNode body = KiboRequests.createOrder(settings, request, mapping, auth);
+    Map<String, String> refs = startRefs(context, request, authorized);
 
     JsonResponse order;
     try {
-      order = client.createOrder(KiboRequests.createOrder(settings, request, mapping, authToken));
-    } catch (PaymentException e) {
-      throw afterAuthorization(e, orderId);
+      order = client.createOrder(body);
+    } catch (PaymentException first) {
+      return afterCreateOrderFailed(request, body, refs, authorized, orderId, first);
     }
     String createdId = text(order.body(), "orderID");
-    String finalId = createdId != null ? createdId : orderId;
+    return authorizedResult(request, refs, authorized, createdId != null ? createdId : orderId, order.requestId());
+  }
 
+  /** See {@link #start}: settles a create-order call that failed after the authorisation. */
+  private StartResult afterCreateOrderFailed(CheckoutRequest request, ObjectNode body, Map<String, String> refs,
+      Money authorized, String authOrderId, PaymentException failure) throws PaymentException {
+    boolean unknown = failure.code() == ErrorCode.TRANSIENT_NETWORK || failure.code() == ErrorCode.RATE_LIMITED;
+    Optional<String> found;
+    try {
+      found = lookup(request.orderReference());
+    } catch (PaymentException lookupFailed) {
+      return pendingResult(request, refs, authorized, authOrderId);
+    }
+    if (found.isPresent()) {
+      return authorizedResult(request, refs, authorized, found.get(), null);
+    }
+    if (!unknown) {
+      throw refusedAfterAuthorization(failure, authOrderId);
+    }
+    try {
+      JsonResponse order = client.createOrder(body);
+      String createdId = text(order.body(), "orderID");
+      return authorizedResult(request, refs, authorized, createdId != null ? createdId : authOrderId,
+          order.requestId());
+    } catch (PaymentException second) {
+      return pendingResult(request, refs, authorized, authOrderId);
+    }
+  }
+
+  private Optional<String> lookup(String externalOrderId) throws PaymentException {
+    List<JsonNode> found = client.findByExternalOrderId(externalOrderId);
+    return found.isEmpty() ? Optional.empty() : Optional.ofNullable(text(found.get(0), "orderID"));
+  }
+
+  private Map<String, String> startRefs(StartContext context, CheckoutRequest request, Money authorized) {
     Map<String, String> refs = new LinkedHashMap<>();
-    refs.put(REF_ORDER_ID, finalId);
     refs.put(REF_EXTERNAL_CART_ID, context.paymentId());
     refs.put(REF_EXTERNAL_ORDER_ID, request.orderReference());
     refs.put(REF_PAYMENT_TYPE, KiboRequests.paymentType(request.paymentMethod()));
@@ -174,25 +244,52 @@ public final class KiboProvider implements PaymentProvider {
     refs.put(REF_AUTHORIZED_AMOUNT, authorized.amount().toPlainString());
     refs.put(REF_AUTHORIZATION, AUTHORIZED);
     refs.put(REF_TEST_ORDER, Boolean.toString(settings.testOrders()));
+    return refs;
+  }
 
-    Money zero = Money.zero(currency);
+  private StartResult authorizedResult(CheckoutRequest request, Map<String, String> startRefs, Money authorized,
+      String orderId, String requestId) {
+    Map<String, String> refs = new LinkedHashMap<>(startRefs);
+    if (orderId != null) {
+      refs.put(REF_ORDER_ID, orderId);
+    }
+    refs.put(REF_CREATE_ORDER, CONFIRMED);
+    Money zero = Money.zero(authorized.currency());
     ProviderState state = new ProviderState(AuthorizationState.AUTHORIZED, AUTHORIZED, request.orderReference(),
-        authorized, zero, zero, zero, finalId, order.requestId(), refs);
+        authorized, zero, zero, zero, orderId, requestId, refs);
     return new StartResult(new NextStep.Done(PaymentStatus.AUTHORIZED), request.orderReference(), refs, state);
   }
 
+  /** Authorised, but whether Kibo has the order is not known yet: open, for fetchState to settle. */
+  private StartResult pendingResult(CheckoutRequest request, Map<String, String> startRefs, Money authorized,
+      String authOrderId) {
+    Map<String, String> refs = new LinkedHashMap<>(startRefs);
+    if (authOrderId != null) {
+      refs.put(REF_ORDER_ID, authOrderId);
+    }
+    refs.put(REF_CREATE_ORDER, UNCONFIRMED);
+    refs.put(REF_CREATE_ORDER_SENT_AT, clock.instant().toString());
+    Money zero = Money.zero(authorized.currency());
+    ProviderState state = new ProviderState(AuthorizationState.PENDING, "ORDER_UNCONFIRMED", request.orderReference(),
+        authorized, zero, zero, zero, authOrderId, null, refs);
+    return new StartResult(new NextStep.Done(PaymentStatus.PENDING), request.orderReference(), refs, state);
+  }
+
   /**
-   * The state recorded at start, without a call: Kibo's authorisation is final when {@link #start}
-   * returns, this API has no call that reads an order's payment, and the plugin moves no money
-   * afterwards (captured, refunded and voided stay zero; settlement happens inside Kibo OMS). A
-   * payment whose start did not finish has no order id and reports {@link AuthorizationState#NONE}.
+   * Kibo's view of the payment. A payment whose order Kibo confirmed is read with {@code GET
+   * /order/{orderID}}: authorised, with Kibo's order status for the history (Kibo settles it
+   * inside OMS; captured, refunded and voided stay zero here). A payment whose create-order call
+   * went unanswered is looked up by its {@code externalOrderID}: found, it is authorised; not
+   * found, it stays {@code PENDING} until {@code order-lookup-grace} has passed since the call, and
+   * only then is it {@code FAILED}, marked for an admin's attention (the authorisation lapses
+   * unused). A payment whose start did not finish reports {@link AuthorizationState#NONE}.
    */
   @Override
-  public ProviderState fetchState(ProviderPayment payment) {
+  public ProviderState fetchState(ProviderPayment payment) throws PaymentException {
     Money zero = Money.zero(payment.total().currency());
     Map<String, String> refs = payment.refs();
     String orderId = refs.get(REF_ORDER_ID);
-    if (orderId == null || !AUTHORIZED.equals(refs.get(REF_AUTHORIZATION))) {
+    if (!AUTHORIZED.equals(refs.get(REF_AUTHORIZATION))) {
       return new ProviderState(AuthorizationState.NONE, "NONE", payment.merchantReference(), payment.total(),
           zero, zero, zero, orderId, null, Map.of());
     }
@@ -206,8 +303,59 @@ public final class KiboProvider implements PaymentProvider {
       }
     }
     String reference = refs.getOrDefault(REF_EXTERNAL_ORDER_ID, payment.orderReference());
-    return new ProviderState(AuthorizationState.AUTHORIZED, AUTHORIZED, reference, amount, zero, zero, zero,
-        orderId, null, Map.of());
+    if (UNCONFIRMED.equals(refs.get(REF_CREATE_ORDER))) {
+      Optional<String> found = lookup(reference);
+      if (found.isPresent()) {
+        return new ProviderState(AuthorizationState.AUTHORIZED, AUTHORIZED + " (order found by externalOrderID)",
+            reference, amount, zero, zero, zero, found.get(), null,
+            Map.of(REF_ORDER_ID, found.get(), REF_CREATE_ORDER, CONFIRMED));
+      }
+      Instant sent = sentAt(refs);
+      if (sent != null && clock.instant().isBefore(sent.plus(settings.orderLookupGrace()))) {
+        return new ProviderState(AuthorizationState.PENDING, "ORDER_NOT_FOUND_YET", reference, amount, zero, zero,
+            zero, orderId, null, Map.of());
+      }
+      return new ProviderState(AuthorizationState.FAILED, "ORDER_NOT_CREATED", reference, amount, zero, zero, zero,
+          orderId, null, Map.of(REF_ATTENTION, "Kibo authorised the payment but has no order " + reference + " "
+              + settings.orderLookupGrace().toMinutes() + " minutes after create-order went unanswered; the"
+              + " authorisation lapses unused unless it is released in Kibo OMS or at the gateway"));
+    }
+    if (orderId == null) {
+      return new ProviderState(AuthorizationState.AUTHORIZED, AUTHORIZED, reference, amount, zero, zero, zero,
+          null, null, Map.of());
+    }
+    JsonResponse order = client.order(orderId);
+    String orderStatus = text(order.body(), "orderStatus");
+    StringBuilder word = new StringBuilder(AUTHORIZED).append("; Kibo order ").append(orderId);
+    if (orderStatus != null) {
+      word.append(' ').append(orderStatus);
+    }
+    List<String> paymentStatuses = new ArrayList<>();
+    for (JsonNode p : order.body().path("orderPayments")) {
+      String s = text(p, "paymentStatus");
+      if (s == null) {
+        s = text(p, "status");
+      }
+      if (s != null) {
+        paymentStatuses.add(s);
+      }
+    }
+    if (!paymentStatuses.isEmpty()) {
+      word.append(", payment ").append(String.join(", ", paymentStatuses));
+    }
+    word.append("; Kibo OMS settles the order itself");
+    Map<String, String> learned = orderStatus == null ? Map.of() : Map.of(REF_ORDER_STATUS, orderStatus);
+    return new ProviderState(AuthorizationState.AUTHORIZED, word.toString(), reference, amount, zero, zero, zero,
+        orderId, order.requestId(), learned);
+  }
+
+  private static Instant sentAt(Map<String, String> refs) {
+    try {
+      String value = refs.get(REF_CREATE_ORDER_SENT_AT);
+      return value == null ? null : Instant.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** Kibo is never given a callback URL, so no genuine callback exists: every one is refused. */
@@ -250,11 +398,13 @@ public final class KiboProvider implements PaymentProvider {
     }
     KiboMapper.Mapping mapping = KiboMapper.map(request.cart());
     ObjectNode authorize = KiboRequests.authorize(settings, "<payment id>", request, mapping, true);
-    ObjectNode order = KiboRequests.createOrder(settings, request, mapping, KiboRequests.AUTHORIZATION_PLACEHOLDER);
+    ObjectNode order = KiboRequests.createOrder(settings, request, mapping, new KiboRequests.Authorized(null,
+        KiboRequests.AUTHORIZATION_PLACEHOLDER, null, "<transactionID of the authorize answer, else externalCartID>",
+        mapping.amount()));
     List<String> rules = new ArrayList<>();
     if (request.paymentMethod() == null) {
-      rules.add("the request has no payment details: start refuses it until the storefront collects card, PayPal,"
-          + " stored-token or gift-card details (paymentType is a placeholder here)");
+      rules.add("the request has no payment details: start refuses it until the storefront collects card or"
+          + " stored-token details (paymentType is a placeholder here)");
     }
     rules.add("an access token is fetched from " + settings.tokenUrl() + " (client credentials) unless one is cached;"
         + " every call carries it as a Bearer token together with the API-Key header");
@@ -263,11 +413,13 @@ public final class KiboProvider implements PaymentProvider {
     rules.add("externalCartID is the plugin's payment id; externalOrderID is the order reference "
         + request.orderReference());
     if (settings.testOrders()) {
-      rules.add("testOrder is true (" + KiboSettings.PREFIX + "test-orders)");
+      rules.add("testOrder and isTestOrder are true (" + KiboSettings.PREFIX + "test-orders)");
     }
     rules.addAll(mapping.rules());
-    rules.add("shippingMethod " + settings.shippingMethod() + " comes from " + KiboSettings.PREFIX
-        + "shipping-method");
+    rules.add("shippingMethod {shipType " + settings.shipType() + ", deliveryMethod " + settings.deliveryMethod()
+        + "} comes from " + KiboSettings.PREFIX + "ship-type and " + KiboSettings.PREFIX + "delivery-method");
+    rules.add("before authorising, Kibo's order search is asked whether order " + request.orderReference()
+        + " exists, so an order is never paid twice");
     return new Preview(ID, List.of(
         new Preview.Request("POST", KiboRequests.AUTHORIZE_PATH, JsonHttp.compact(authorize)),
         new Preview.Request("POST", KiboRequests.CREATE_ORDER_PATH, JsonHttp.compact(order))), rules);
@@ -303,17 +455,21 @@ public final class KiboProvider implements PaymentProvider {
     return value.isIntegralNumber() ? value.asText() : null;
   }
 
-  /** The same kind of failure, saying that an authorisation exists without an order. */
-  private static PaymentException afterAuthorization(PaymentException e, String orderId) {
-    String message = "Kibo authorised the payment (order " + orderId + ") but the order was not created, so the"
-        + " authorisation lapses unused at the gateway (the order API has no void): " + e.getMessage();
+  /**
+   * Kibo refused the order after authorising the payment: the same kind of failure, telling the
+   * shopper plainly that the card will not be charged and must not be paid again in a hurry, and
+   * the admin (through the ledger's history) that the authorisation needs attention.
+   */
+  private static PaymentException refusedAfterAuthorization(PaymentException e, String orderId) {
+    String message = "your card was authorised but Kibo refused to create the order, so it will not be charged:"
+        + " the authorisation is never captured and lapses at your card issuer. Needs attention in Kibo OMS"
+        + (orderId == null ? "" : " (authorisation for order " + orderId + ")")
+        + ", as Kibo's order API documents no call to release it. Kibo said: " + e.getMessage();
     String id = e.providerRequestId();
     return switch (e.code()) {
-      case TRANSIENT_NETWORK -> new TransientNetworkException(message, id, e);
       case AUTHENTICATION -> new AuthenticationException(message, id, e);
       case INVALID_REQUEST -> new InvalidRequestException(message, id, e);
       case DECLINED -> new DeclinedException(message, id, e);
-      case RATE_LIMITED -> new RateLimitException(message, id, e);
       default -> new PaymentException(e.code(), message, id, e);
     };
   }

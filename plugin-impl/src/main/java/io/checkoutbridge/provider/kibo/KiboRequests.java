@@ -8,6 +8,7 @@ import io.checkoutbridge.api.Customer;
 import io.checkoutbridge.api.PaymentMethodDetails;
 import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.provider.support.JsonHttp;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -24,19 +25,38 @@ final class KiboRequests {
 
   static final String AUTHORIZE_PATH = "/createOrder/authorize";
   static final String CREATE_ORDER_PATH = "/createOrder/";
+  /** Kibo's order search ({@code GET /order/?...}) and order read ({@code GET /order/{orderID}}). */
+  static final String ORDER_PATH = "/order/";
   /** Stands in the preview for the authorisation token that only the authorize answer carries. */
   static final String AUTHORIZATION_PLACEHOLDER = "<authToken of the authorize answer>";
 
-  /** paymentType codes, one per {@link PaymentMethodDetails} variant. */
+  /** paymentType of a card: seed 004's example. */
   static final String TYPE_CARD = "CC";
+  /** paymentType of a stored payment method: Kibo's documentation names the token type TK. */
+  static final String TYPE_STORED_TOKEN = "TK";
+  /**
+   * paymentType of PayPal: not published by any source read (seed 004 names only the fields
+   * {@code payPalToken} and {@code payPalPayerID}); used only when {@code paypal-enabled=true}.
+   */
   static final String TYPE_PAYPAL = "PP";
-  static final String TYPE_STORED_TOKEN = "TOKEN";
-  static final String TYPE_GIFT_CARD = "GC";
 
   /** Stands in the preview for the payment details a request does not carry yet. */
-  static final String PAYMENT_TYPE_PLACEHOLDER = "<CC, PP, TOKEN or GC, from the details the storefront collects>";
+  static final String PAYMENT_TYPE_PLACEHOLDER = "<CC or TK, from the details the storefront collects>";
 
   private static final String MASK = "***";
+
+  /**
+   * What the authorize answer gave create-order.
+   *
+   * @param orderId Kibo's order id from the authorize answer, or {@code null}
+   * @param authToken the authorisation token, sent as {@code orderPayments[0].authorizationID}
+   * @param paymentMethodToken the payment method token, sent instead of the card details, or null
+   * @param transactionId the answer's {@code transactionID} when it has one, else the {@code
+   *     externalCartID} of the authorisation
+   * @param amount the authorised amount, major units ({@code authAmount})
+   */
+  record Authorized(String orderId, String authToken, String paymentMethodToken, String transactionId,
+      BigDecimal amount) {}
 
   private KiboRequests() {}
 
@@ -45,12 +65,16 @@ final class KiboRequests {
    *
    * @param clock for the card expiry check
    */
-  static void validate(CheckoutRequest request, Clock clock) throws InvalidRequestException {
+  static void validate(KiboSettings settings, CheckoutRequest request, Clock clock) throws InvalidRequestException {
     validateExceptPaymentMethod(request);
-    paymentMethod(request.paymentMethod(), clock);
+    if (request.customerIp() == null) {
+      throw new InvalidRequestException("customerIP is required: pass the shopper's public IP address in the"
+          + " checkout request (CheckoutRequest.withCustomerIp); Kibo screens orders with it");
+    }
+    paymentMethod(settings, request.paymentMethod(), clock);
   }
 
-  /** Every rule but the payment method's, for a preview of a cart without payment details. */
+  /** Every rule but the payment method's and the IP's, for a preview of a cart without them. */
   static void validateExceptPaymentMethod(CheckoutRequest request) throws InvalidRequestException {
     Customer customer = request.customer();
     text("customer.firstName", customer.firstName(), 300);
@@ -72,6 +96,11 @@ final class KiboRequests {
           + " authorization to one order and does not support split orders: check out each supplier's lines"
           + " separately");
     }
+    try {
+      KiboMapper.map(request.cart());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(e.getMessage());
+    }
   }
 
   /** The authorize body (seed 004 shape); {@code masked} for the preview. */
@@ -91,34 +120,51 @@ final class KiboRequests {
     return body;
   }
 
-  /** The create-order body, carrying the authorisation token as {@code authorizationID}. */
+  /**
+   * The create-order body as Kibo documents it and the public create-order body sends it: the
+   * payment in {@code orderPayments}, items as {@code product} plus {@code itemSpecifics}, {@code
+   * shippingMethod} as an object, the shopper's {@code customerIP} and {@code isTestOrder}.
+   */
   static ObjectNode createOrder(KiboSettings settings, CheckoutRequest request, KiboMapper.Mapping mapping,
-      String authorizationId) {
+      Authorized authorized) {
     ObjectNode body = JsonHttp.object();
     body.put("externalOrderID", request.orderReference());
     body.put("manufacturerID", settings.manufacturerId());
     body.put("catalogID", settings.catalogId());
     body.put("locale", locale(request));
     body.put("currency", mapping.currency().getCurrencyCode());
+    body.put("customerIP", request.customerIp() == null ? "<the shopper's IP address>" : request.customerIp());
     body.set("customer", customer(request.customer()));
     ArrayNode items = body.putArray("orderItems");
     for (KiboMapper.OrderItem item : mapping.items()) {
       ObjectNode node = items.addObject();
-      node.put("externalLineID", item.externalLineID());
-      node.put("itemType", item.itemType());
-      node.put("sku", item.sku());
-      node.put("name", item.name());
-      node.put("quantity", item.quantity());
-      node.put("unitPrice", item.unitPrice());
-      node.put("totalPrice", item.totalPrice());
-      node.put("taxRate", item.taxRate());
-      if (item.supplierID() != null) {
-        node.put("supplierID", item.supplierID());
-      }
+      ObjectNode product = node.putObject("product");
+      product.put("productID", item.productID());
+      product.put("partNumber", item.partNumber());
+      product.put("name", item.name());
+      product.put("retailPrice", item.retailPrice());
+      product.put("offerPrice", item.actualPrice());
+      ObjectNode specifics = node.putObject("itemSpecifics");
+      specifics.put("externalItemID", item.externalItemID());
+      specifics.put("quantity", item.quantity());
+      specifics.put("actualPrice", item.actualPrice());
+      specifics.put("shipping", item.shipping());
+      specifics.put("shippingTax", item.shippingTax());
+      specifics.put("itemTaxOverride", item.itemTax());
     }
-    body.put("shippingMethod", settings.shippingMethod());
+    body.put("forceItemTaxOverride", true);
+    ArrayNode payments = body.putArray("orderPayments");
+    ObjectNode payment = payments.addObject();
+    payment.set("paymentMethod", orderPaymentMethod(request, authorized));
+    payment.put("transactionID", authorized.transactionId());
+    payment.put("authorizationID", authorized.authToken());
+    payment.put("authAmount", authorized.amount());
+    ObjectNode shipping = body.putObject("shippingMethod");
+    shipping.put("shipType", settings.shipType());
+    shipping.put("deliveryMethod", settings.deliveryMethod());
     body.set("shippingAddress", shippingAddress(request.customer()));
-    body.put("authorizationID", authorizationId);
+    body.put("allowSplit", false);
+    body.put("isTestOrder", settings.testOrders());
     return body;
   }
 
@@ -131,7 +177,7 @@ final class KiboRequests {
     } else if (details instanceof PaymentMethodDetails.StoredToken) {
       return TYPE_STORED_TOKEN;
     }
-    return TYPE_GIFT_CARD;
+    throw new IllegalArgumentException("no Kibo paymentType for " + details);
   }
 
   /** A card number with all but the last four digits replaced by {@code *}. */
@@ -183,10 +229,19 @@ final class KiboRequests {
     }
   }
 
-  private static void paymentMethod(PaymentMethodDetails details, Clock clock) throws InvalidRequestException {
+  private static void paymentMethod(KiboSettings settings, PaymentMethodDetails details, Clock clock)
+      throws InvalidRequestException {
     if (details == null) {
       throw new InvalidRequestException("paymentMethod is required: Kibo authorises server to server with"
-          + " card, PayPal, stored-token or gift-card details collected by the storefront");
+          + " card or stored-token details collected by the storefront");
+    }
+    if (details instanceof PaymentMethodDetails.GiftCard) {
+      throw new InvalidRequestException("paymentMethod: gift cards are not offered through Kibo here (no source"
+          + " names their paymentType or fields); pay by card");
+    }
+    if (details instanceof PaymentMethodDetails.PayPal && !settings.payPal()) {
+      throw new InvalidRequestException("paymentMethod: PayPal through Kibo is off (" + KiboSettings.PREFIX
+          + "paypal-enabled): Kibo does not publish its paymentType code; pay by card");
     }
     if (details instanceof PaymentMethodDetails.Card card) {
       if (!CardIssuer.luhn(card.number())) {
@@ -206,8 +261,6 @@ final class KiboRequests {
       text("paymentMethod.payPalPayerID", payPal.payerId(), 255);
     } else if (details instanceof PaymentMethodDetails.StoredToken token) {
       text("paymentMethod.paymentMethodToken", token.token(), 255);
-    } else if (details instanceof PaymentMethodDetails.GiftCard giftCard) {
-      text("paymentMethod.giftCardNumber", giftCard.number(), 50);
     }
   }
 
@@ -247,11 +300,40 @@ final class KiboRequests {
       node.put("payPalPayerID", payPal.payerId());
     } else if (details instanceof PaymentMethodDetails.StoredToken token) {
       node.put("paymentMethodToken", masked ? MASK : token.token());
-    } else if (details instanceof PaymentMethodDetails.GiftCard giftCard) {
-      node.put("giftCardNumber", masked ? maskNumber(giftCard.number()) : giftCard.number());
-      if (giftCard.pin() != null) {
-        node.put("giftCardPin", masked ? MASK : giftCard.pin());
-      }
+    }
+    return node;
+  }
+
+  /**
+   * {@code orderPayments[0].paymentMethod}: the authorised method without its secrets. The card
+   * number and security code went to authorize and are not sent again: the authorize answer's
+   * payment method token stands for them (seed 004: the answer carries a "Payment Method Token"),
+   * with {@code cardIssuer}, {@code ccLastFour} and {@code cardExpiration} for Kibo's order view.
+   */
+  private static ObjectNode orderPaymentMethod(CheckoutRequest request, Authorized authorized) {
+    Customer customer = request.customer();
+    PaymentMethodDetails details = request.paymentMethod();
+    ObjectNode node = JsonHttp.object();
+    node.set("billingAddress", address(customer.billingAddress(), customer.firstName(), customer.lastName(),
+        phone1(customer), customer));
+    if (details == null) {
+      node.put("paymentType", PAYMENT_TYPE_PLACEHOLDER);
+      return node;
+    }
+    node.put("paymentType", paymentType(details));
+    if (details instanceof PaymentMethodDetails.Card card) {
+      node.put("cardIssuer", CardIssuer.of(card.number()).map(Enum::name).orElse(null));
+      node.put("ccLastFour", card.lastFour());
+      node.put("cardExpiration", card.expiryMonth() + "-" + card.expiryYear());
+    } else if (details instanceof PaymentMethodDetails.PayPal payPal) {
+      node.put("payPalPayerID", payPal.payerId());
+    }
+    String token = authorized.paymentMethodToken();
+    if (token == null && details instanceof PaymentMethodDetails.StoredToken stored) {
+      token = stored.token();
+    }
+    if (token != null) {
+      node.put("paymentMethodToken", token);
     }
     return node;
   }

@@ -3,6 +3,7 @@ package io.checkoutbridge.provider.kibo;
 import io.checkoutbridge.config.Settings;
 import io.checkoutbridge.config.SettingsReader;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -19,8 +20,16 @@ import java.util.Objects;
  * @param manufacturerId {@code manufacturer-id}: the merchant's manufacturer id in Kibo (≥ 1,
  *     required)
  * @param catalogId {@code catalog-id}: the manufacturer's catalog (≥ 0, default 0)
- * @param testOrders {@code test-orders}: flag every authorisation as a test order
- * @param shippingMethod {@code shipping-method}: the shipping method of every order created
+ * @param testOrders {@code test-orders}: flag every authorisation ({@code testOrder}) and every
+ *     order ({@code isTestOrder}) as a test
+ * @param shipType {@code ship-type}: {@code shippingMethod.shipType} of every order created
+ * @param deliveryMethod {@code delivery-method}: {@code shippingMethod.deliveryMethod} of every
+ *     order created
+ * @param payPal {@code paypal-enabled}: accept PayPal details (off by default: Kibo's
+ *     {@code paymentType} code for PayPal is not published; see the package documentation)
+ * @param orderLookupGrace {@code order-lookup-grace}: how long after a create-order call whose
+ *     outcome is unknown an order that Kibo's order search does not show may still appear; only
+ *     after it is the payment failed (default 30 minutes)
  */
 public record KiboSettings(
     boolean enabled,
@@ -31,7 +40,10 @@ public record KiboSettings(
     int manufacturerId,
     int catalogId,
     boolean testOrders,
-    String shippingMethod) {
+    String shipType,
+    String deliveryMethod,
+    boolean payPal,
+    Duration orderLookupGrace) {
 
   /** The key prefix. */
   public static final String PREFIX = "checkout-bridge.kibo.";
@@ -40,17 +52,25 @@ public record KiboSettings(
   /** Kibo's live order API v2. */
   public static final String DEFAULT_BASE_URL = "https://integration.shopatron.com/api/v2";
   /**
-   * The shipping method sent with every order unless configured. Kibo's list of methods was not
-   * published with the order API; {@code STANDARD} is the plainest ground method name.
+   * The {@code shipType} sent unless configured. Kibo publishes no list: the one create-order body
+   * in public code sends {@code EXPRESS_1_DAY}, and Kibo's historic order import page speaks of
+   * "standard shipping"; set the code your Kibo account uses.
    */
-  public static final String DEFAULT_SHIPPING_METHOD = "STANDARD";
+  public static final String DEFAULT_SHIP_TYPE = "STANDARD";
+  /** The {@code deliveryMethod} sent unless configured: the value of the public create-order body. */
+  public static final String DEFAULT_DELIVERY_METHOD = "SHIP_TO_HOME";
+  /** The default of {@code order-lookup-grace}. */
+  public static final Duration DEFAULT_ORDER_LOOKUP_GRACE = Duration.ofMinutes(30);
+  private static final String CODE = "[A-Z][A-Z0-9_]{0,49}";
 
   public KiboSettings {
     Objects.requireNonNull(apiKey, "apiKey");
     Objects.requireNonNull(secretKey, "secretKey");
     Objects.requireNonNull(tokenUrl, "tokenUrl");
     Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(shippingMethod, "shippingMethod");
+    Objects.requireNonNull(shipType, "shipType");
+    Objects.requireNonNull(deliveryMethod, "deliveryMethod");
+    Objects.requireNonNull(orderLookupGrace, "orderLookupGrace");
   }
 
   /**
@@ -70,20 +90,38 @@ public record KiboSettings(
     int manufacturerId = manufacturer.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(manufacturer) : 0;
     int catalogId = reader.integer("catalog-id", 0, 0, Integer.MAX_VALUE);
     boolean testOrders = reader.flag("test-orders", false);
-    String shippingMethod = reader.string("shipping-method", DEFAULT_SHIPPING_METHOD);
-    if (!shippingMethod.matches("[A-Za-z0-9_ .-]{1,50}")) {
-      reader.problem(reader.key("shipping-method")
-          + " is invalid: expected 1 to 50 letters, digits, spaces or _ . -");
+    if (reader.optional("shipping-method").isPresent()) {
+      reader.problem(reader.key("shipping-method") + " is no longer read: Kibo's shippingMethod is an object; set "
+          + reader.key("ship-type") + " and " + reader.key("delivery-method") + " instead");
+    }
+    String shipType = code(reader, "ship-type", DEFAULT_SHIP_TYPE);
+    String deliveryMethod = code(reader, "delivery-method", DEFAULT_DELIVERY_METHOD);
+    boolean payPal = reader.flag("paypal-enabled", false);
+    Duration grace = reader.duration("order-lookup-grace", DEFAULT_ORDER_LOOKUP_GRACE);
+    if (grace.isNegative() || grace.isZero()) {
+      reader.problem(reader.key("order-lookup-grace") + " is invalid: expected a positive duration such as PT30M");
+      grace = DEFAULT_ORDER_LOOKUP_GRACE;
     }
     reader.validate();
     return new KiboSettings(enabled, apiKey, secretKey, tokenUrl, baseUrl, manufacturerId, catalogId,
-        testOrders, shippingMethod);
+        testOrders, shipType, deliveryMethod, payPal, grace);
+  }
+
+  private static String code(SettingsReader reader, String name, String defaultValue) {
+    String value = reader.string(name, defaultValue).trim();
+    if (!value.matches(CODE)) {
+      reader.problem(reader.key(name) + " is invalid: expected a Kibo code of 1 to 50 capital letters, digits or _"
+          + " starting with a letter, such as " + defaultValue);
+      return defaultValue;
+    }
+    return value;
   }
 
   @Override
   public String toString() {
     return "KiboSettings[enabled=" + enabled + ", apiKey=***, secretKey=***, tokenUrl=" + tokenUrl
         + ", baseUrl=" + baseUrl + ", manufacturerId=" + manufacturerId + ", catalogId=" + catalogId
-        + ", testOrders=" + testOrders + ", shippingMethod=" + shippingMethod + "]";
+        + ", testOrders=" + testOrders + ", shipType=" + shipType + ", deliveryMethod=" + deliveryMethod
+        + ", payPal=" + payPal + ", orderLookupGrace=" + orderLookupGrace + "]";
   }
 }

@@ -43,6 +43,7 @@ class KiboCardDataTest {
   @BeforeEach
   void setUp() throws Exception {
     server = new MockWebServer();
+    server.setDispatcher(new KiboTestData.NoOrderYet());
     server.start();
     http = HttpClients.create(HttpSettings.defaults());
     provider = new KiboProvider(KiboTestData.settings(server), http, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -75,11 +76,14 @@ class KiboCardDataTest {
     Throwable capture = catchThrowable(() -> provider.capture(payment, new ProviderOperation(OperationKind.CAPTURE,
         Money.of("42.50", "USD"), List.of(), true, "idem-key-0001", "ship", null)));
 
-    server.takeRequest(1, TimeUnit.SECONDS);
+    server.takeRequest(1, TimeUnit.SECONDS); // token
+    server.takeRequest(1, TimeUnit.SECONDS); // order search
     RecordedRequest authorize = server.takeRequest(1, TimeUnit.SECONDS);
     RecordedRequest order = server.takeRequest(1, TimeUnit.SECONDS);
     assertThat(authorize.getBody().utf8()).contains("\"cardNumber\":\"" + CARD + "\"").contains("\"cardSecurityCode\":\"123\"");
-    assertThat(order.getBody().utf8()).doesNotContain(CARD).doesNotContain("cardNumber");
+    // create-order carries the authorize answer's payment method token instead of the card
+    assertThat(order.getBody().utf8()).doesNotContain(CARD).doesNotContain("cardNumber")
+        .doesNotContain("cardSecurityCode").contains("\"ccLastFour\":\"1111\"");
     for (String returned : List.of(result.toString(), result.refs().toString(), String.valueOf(result.state()),
         result.merchantReference(), preview.toString(), state.toString(), stackTrace(capture),
         provider.toString())) {

@@ -51,6 +51,7 @@ class KiboEngineTest {
 
   private void setUp(TestDatabase.Kind kind) throws Exception {
     server = new MockWebServer();
+    server.setDispatcher(new KiboTestData.NoOrderYet());
     server.start();
     http = HttpClients.create(HttpSettings.defaults());
     database = TestDatabase.create(kind);
@@ -88,13 +89,17 @@ class KiboEngineTest {
     server.enqueue(ok("create-order-response.json"));
 
     CheckoutStart start = engine.start("kibo", request());
-    PaymentView view = engine.refresh(start.paymentId());
+    PaymentEngine.Refreshed refreshed = engine.refreshFromProvider(start.paymentId());
+    PaymentView view = refreshed.payment();
 
     assertThat(start.next()).isEqualTo(new NextStep.Done(PaymentStatus.AUTHORIZED));
     assertThat(view.status()).isEqualTo(PaymentStatus.AUTHORIZED);
     assertThat(view.ledger().authorized()).isEqualTo(usd("42.50"));
     assertThat(view.providerPaymentId()).isEqualTo("100000123");
-    assertThat(server.getRequestCount()).as("refresh makes no call").isEqualTo(3);
+    // token, order search, authorize, create-order, then the refresh reads Kibo's order once
+    assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(refreshed.providerState().providerStatus()).contains("Kibo order 100000123 READY")
+        .contains("Kibo OMS settles the order itself");
     assertThat(rowsContaining(CARD)).isEmpty();
     assertThat(rowsContaining("1111")).isNotEmpty(); // the last four are kept, and the scan does look
   }
@@ -113,7 +118,8 @@ class KiboEngineTest {
         .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED));
     assertThatThrownBy(() -> engine.voidAuthorization(start.paymentId(), command))
         .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED));
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    // token, order search, authorize, create-order: capture and void call nothing
+    assertThat(server.getRequestCount()).isEqualTo(4);
   }
 
   @ParameterizedTest

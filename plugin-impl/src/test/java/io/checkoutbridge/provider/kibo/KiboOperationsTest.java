@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -57,33 +58,70 @@ class KiboOperationsTest {
     return new ProviderOperation(kind, usd("10.00"), List.of(), false, "idem-" + kind + "-0001", "admin asked", null);
   }
 
+  private static MockResponse json(String body) {
+    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  private static Map<String, String> unconfirmed(String sentAt) {
+    return Map.of(KiboProvider.REF_ORDER_ID, "100000123", KiboProvider.REF_EXTERNAL_ORDER_ID, "ORD-1001",
+        KiboProvider.REF_AUTHORIZED_AMOUNT, "42.50", KiboProvider.REF_AUTHORIZATION, "AUTHORIZED",
+        KiboProvider.REF_CREATE_ORDER, KiboProvider.UNCONFIRMED, KiboProvider.REF_CREATE_ORDER_SENT_AT, sentAt);
+  }
+
   @Test
-  void fetchStateReportsTheAuthorizationRecordedAtStartWithoutACall() {
+  void fetchStateReadsKibosOrderAndShowsItsStatus() throws Exception {
+    server.enqueue(KiboTestData.ok("token.json"));
+    server.enqueue(json("{\"orderID\":\"100000123\",\"externalOrderID\":\"ORD-1001\",\"orderStatus\":\"READY\","
+        + "\"orderPayments\":[{\"paymentStatus\":\"AUTHORIZED\"}]}"));
     ProviderState state = provider.fetchState(payment(Map.of(
         KiboProvider.REF_ORDER_ID, "100000123",
         KiboProvider.REF_EXTERNAL_ORDER_ID, "ORD-1001",
         KiboProvider.REF_AUTHORIZED_AMOUNT, "42.50",
-        KiboProvider.REF_AUTHORIZATION, "AUTHORIZED")));
+        KiboProvider.REF_AUTHORIZATION, "AUTHORIZED",
+        KiboProvider.REF_CREATE_ORDER, KiboProvider.CONFIRMED)));
 
     assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
-    assertThat(state.merchantReference()).isEqualTo("ORD-1001");
+    assertThat(state.providerStatus()).contains("Kibo order 100000123 READY").contains("payment AUTHORIZED")
+        .contains("Kibo OMS settles the order itself");
     assertThat(state.amount()).isEqualTo(usd("42.50"));
     assertThat(state.captured()).isEqualTo(usd("0.00"));
-    assertThat(state.refunded()).isEqualTo(usd("0.00"));
-    assertThat(state.voided()).isEqualTo(usd("0.00"));
-    assertThat(state.providerPaymentId()).isEqualTo("100000123");
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(state.refs()).containsEntry(KiboProvider.REF_ORDER_STATUS, "READY");
+    server.takeRequest();
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v2/order/100000123");
   }
 
   @Test
-  void fetchStateIsRepeatable() {
-    Map<String, String> refs = Map.of(KiboProvider.REF_ORDER_ID, "100000123", KiboProvider.REF_AUTHORIZATION,
-        "AUTHORIZED");
-    assertThat(provider.fetchState(payment(refs))).isEqualTo(provider.fetchState(payment(refs)));
+  void anUnconfirmedOrderThatKibosSearchFindsIsAuthorised() throws Exception {
+    server.enqueue(KiboTestData.ok("token.json"));
+    server.enqueue(json("{\"totalCount\":1,\"collection\":[{\"orderID\":\"100000123\","
+        + "\"externalOrderID\":\"ORD-1001\",\"orderStatus\":\"READY\"}]}"));
+
+    ProviderState state = provider.fetchState(payment(unconfirmed(NOW.minusSeconds(60).toString())));
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+    assertThat(state.refs()).containsEntry(KiboProvider.REF_CREATE_ORDER, KiboProvider.CONFIRMED);
+    server.takeRequest();
+    assertThat(server.takeRequest().getTarget())
+        .isEqualTo("/api/v2/order/?manufacturerID=1010&externalOrderID=ORD-1001");
   }
 
   @Test
-  void fetchStateWithoutOrderIsNone() {
+  void anUnconfirmedOrderNotFoundStaysPendingWithinTheGraceAndFailsForAttentionAfterIt() throws Exception {
+    server.enqueue(KiboTestData.ok("token.json"));
+    server.enqueue(json("{\"totalCount\":0,\"collection\":[]}"));
+    server.enqueue(json("{\"totalCount\":0,\"collection\":[]}"));
+
+    ProviderState within = provider.fetchState(payment(unconfirmed(NOW.minusSeconds(60).toString())));
+    ProviderState after = provider.fetchState(payment(unconfirmed(NOW.minus(java.time.Duration.ofMinutes(31)).toString())));
+
+    assertThat(within.authorization()).isEqualTo(AuthorizationState.PENDING);
+    assertThat(within.refs()).doesNotContainKey(KiboProvider.REF_ATTENTION);
+    assertThat(after.authorization()).isEqualTo(AuthorizationState.FAILED);
+    assertThat(after.refs().get(KiboProvider.REF_ATTENTION)).contains("authorisation lapses unused");
+  }
+
+  @Test
+  void fetchStateWithoutAuthorisationIsNoneWithoutACall() throws Exception {
     ProviderState state = provider.fetchState(payment(Map.of()));
 
     assertThat(state.authorization()).isEqualTo(AuthorizationState.NONE);
@@ -123,8 +161,10 @@ class KiboOperationsTest {
     assertThat(preview.requests().get(0).body()).contains("\"amount\":42.50").contains("\"externalCartID\"")
         .doesNotContain(KiboTestData.API_KEY);
     assertThat(preview.requests().get(1).body()).contains("\"authorizationID\":\"<authToken of the authorize answer>\"")
-        .contains("\"externalLineID\":\"2#2\"");
-    assertThat(preview.rules()).anySatisfy(rule -> assertThat(rule).contains("line 2 split into 2 × 3.33 and 1 × 3.34"));
+        .contains("\"shippingMethod\":{\"shipType\":\"STANDARD\",\"deliveryMethod\":\"SHIP_TO_HOME\"}")
+        .contains("\"customerIP\":\"203.0.113.7\"");
+    assertThat(preview.rules()).anySatisfy(rule -> assertThat(rule).contains("discount promo"));
+    assertThat(preview.rules()).anySatisfy(rule -> assertThat(rule).contains("order search"));
     assertThat(preview.rules()).anySatisfy(rule -> assertThat(rule).contains("major units with the currency's 2 decimals"));
     assertThat(String.join("\n", preview.rules())).doesNotContain(KiboTestData.SECRET_KEY);
     assertThat(server.getRequestCount()).isZero();

@@ -1,5 +1,9 @@
 package io.checkoutbridge.provider.kibo;
 
+import io.checkoutbridge.api.error.InvalidRequestException;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import static io.checkoutbridge.provider.kibo.KiboTestData.NOW;
 import static io.checkoutbridge.provider.kibo.KiboTestData.context;
 import static io.checkoutbridge.provider.kibo.KiboTestData.json;
@@ -31,6 +35,7 @@ class KiboPaymentMethodTest {
   @BeforeEach
   void setUp() throws Exception {
     server = new MockWebServer();
+    server.setDispatcher(new KiboTestData.NoOrderYet());
     server.start();
     http = HttpClients.create(HttpSettings.defaults());
     provider = new KiboProvider(KiboTestData.settings(server), http, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -47,7 +52,8 @@ class KiboPaymentMethodTest {
     server.enqueue(ok("authorize-response.json"));
     server.enqueue(ok("create-order-response.json"));
     result[0] = provider.start(context(request().withPaymentMethod(details)));
-    server.takeRequest(1, TimeUnit.SECONDS);
+    server.takeRequest(1, TimeUnit.SECONDS); // token
+    server.takeRequest(1, TimeUnit.SECONDS); // order search
     return json(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8()).path("paymentMethod");
   }
 
@@ -81,7 +87,20 @@ class KiboPaymentMethodTest {
   }
 
   @Test
-  void payPalIsSentWithTokenAndPayerId() throws Exception {
+  void payPalIsRefusedBeforeAnyCallWhileItsUnpublishedCodeIsSwitchedOff() {
+    assertThatThrownBy(() -> provider.start(context(request().withPaymentMethod(
+        new PaymentMethodDetails.PayPal("EC-8AB12345CD678901E", "PAYER42")))))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("paypal-enabled")
+        .hasMessageNotContaining("EC-8AB12345CD678901E");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void payPalSwitchedOnIsSentWithTokenAndPayerId() throws Exception {
+    var values = KiboTestData.settingsMap(server);
+    values.put("checkout-bridge.kibo.paypal-enabled", "true");
+    provider = new KiboProvider(KiboSettings.from(io.checkoutbridge.config.Settings.of(values)), http,
+        Clock.fixed(NOW, ZoneOffset.UTC));
     StartResult[] result = new StartResult[1];
     JsonNode method = authorizeWith(new PaymentMethodDetails.PayPal("EC-8AB12345CD678901E", "PAYER42"), result);
 
@@ -89,41 +108,37 @@ class KiboPaymentMethodTest {
     assertThat(method.path("payPalToken").asText()).isEqualTo("EC-8AB12345CD678901E");
     assertThat(method.path("payPalPayerID").asText()).isEqualTo("PAYER42");
     assertThat(method.has("cardNumber")).isFalse();
-    assertThat(method.path("billingAddress").path("countryCode").asText()).isEqualTo("US");
     assertThat(result[0].refs()).containsEntry(KiboProvider.REF_PAYMENT_TYPE, "PP")
         .doesNotContainKey(KiboProvider.REF_CARD_LAST4);
     assertThat(result[0].toString()).doesNotContain("EC-8AB12345CD678901E");
   }
 
+  /** Kibo's documentation names the stored-token paymentType TK (see the package documentation). */
   @Test
-  void storedTokenIsSentAsPaymentMethodToken() throws Exception {
+  void storedTokenIsSentAsTkWithPaymentMethodToken() throws Exception {
     StartResult[] result = new StartResult[1];
     JsonNode method = authorizeWith(new PaymentMethodDetails.StoredToken("pmt-stored-991"), result);
 
-    assertThat(method.path("paymentType").asText()).isEqualTo("TOKEN");
+    assertThat(method.path("paymentType").asText()).isEqualTo("TK");
     assertThat(method.path("paymentMethodToken").asText()).isEqualTo("pmt-stored-991");
     assertThat(result[0].toString()).doesNotContain("pmt-stored-991");
   }
 
   @Test
-  void giftCardIsSentWithNumberAndPin() throws Exception {
-    StartResult[] result = new StartResult[1];
-    JsonNode method = authorizeWith(new PaymentMethodDetails.GiftCard("6006491234567890", "4321"), result);
-
-    assertThat(method.path("paymentType").asText()).isEqualTo("GC");
-    assertThat(method.path("giftCardNumber").asText()).isEqualTo("6006491234567890");
-    assertThat(method.path("giftCardPin").asText()).isEqualTo("4321");
-    assertThat(result[0].toString()).doesNotContain("6006491234567890").doesNotContain("4321");
+  void giftCardsAreRefusedBeforeAnyCall() {
+    assertThatThrownBy(() -> provider.start(context(request().withPaymentMethod(
+        new PaymentMethodDetails.GiftCard("6006491234567890", "4321")))))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("gift cards")
+        .hasMessageNotContaining("6006491234567890");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
-  void previewMasksEveryVariantsSecrets() throws Exception {
-    assertThat(provider.preview(request().withPaymentMethod(new PaymentMethodDetails.PayPal("EC-SECRET", "P1")))
-        .requests().get(0).body()).doesNotContain("EC-SECRET").contains("\"payPalToken\":\"***\"");
+  void previewMasksTheSecretsOfEveryAcceptedVariant() throws Exception {
     assertThat(provider.preview(request().withPaymentMethod(new PaymentMethodDetails.StoredToken("pmt-SECRET")))
-        .requests().get(0).body()).doesNotContain("pmt-SECRET");
-    assertThat(provider.preview(request().withPaymentMethod(new PaymentMethodDetails.GiftCard("6006491234567890", "4321")))
-        .requests().get(0).body()).doesNotContain("6006491234567890").doesNotContain("4321")
-        .contains("************7890");
+        .requests().get(0).body()).doesNotContain("pmt-SECRET").contains("\"paymentMethodToken\":\"***\"");
+    assertThat(provider.preview(request()).requests().get(0).body()).doesNotContain("4111111111111111")
+        .doesNotContain("\"123\"").contains("************1111");
   }
+
 }

@@ -51,10 +51,12 @@ class KiboProviderTest {
   private MockWebServer server;
   private OkHttpClient http;
   private KiboProvider provider;
+  private final KiboTestData.NoOrderYet noOrderYet = new KiboTestData.NoOrderYet();
 
   @BeforeEach
   void setUp() throws Exception {
     server = new MockWebServer();
+    server.setDispatcher(noOrderYet);
     server.start();
     http = HttpClients.create(new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofSeconds(5)));
     provider = new KiboProvider(KiboTestData.settings(server), http, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -66,10 +68,20 @@ class KiboProviderTest {
     server.close();
   }
 
+  /** The next request other than an order search. */
   private RecordedRequest take() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(2, TimeUnit.SECONDS);
-    assertThat(request).as("a request reached Kibo").isNotNull();
-    return request;
+    while (true) {
+      RecordedRequest request = server.takeRequest(2, TimeUnit.SECONDS);
+      assertThat(request).as("a request reached Kibo").isNotNull();
+      if (!request.getUrl().encodedPath().equals("/api/v2/order/")) {
+        return request;
+      }
+    }
+  }
+
+  /** Requests other than order searches. */
+  private int calls() {
+    return server.getRequestCount() - noOrderYet.searches.get();
   }
 
   private static String body(RecordedRequest request) {
@@ -111,7 +123,7 @@ class KiboProviderTest {
     assertThat(order.getHeaders().get("Authorization")).isEqualTo("Bearer kibo-access-token-1");
     assertThat(order.getHeaders().get("API-Key")).isEqualTo(API_KEY);
     assertSameJson(body(order), fixture("create-order-request.json"));
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(calls()).isEqualTo(3);
   }
 
   @Test
@@ -159,7 +171,7 @@ class KiboProviderTest {
     provider.start(context(request()));
     provider.start(context(request()));
 
-    assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(calls()).isEqualTo(5);
     take();
     for (int i = 0; i < 4; i++) {
       RecordedRequest call = take();
@@ -181,7 +193,7 @@ class KiboProviderTest {
     clock.advance(Duration.ofMinutes(59).plusSeconds(1));
     provider.start(context(request()));
 
-    assertThat(server.getRequestCount()).isEqualTo(6);
+    assertThat(calls()).isEqualTo(6);
     take();
     take();
     take();
@@ -195,7 +207,7 @@ class KiboProviderTest {
     server.enqueue(answer(401, "error-not-authorized.json"));
 
     assertThatThrownBy(() -> provider.start(context(request()))).isInstanceOf(AuthenticationException.class);
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(calls()).isEqualTo(2);
 
     // the next checkout starts with a new token
     server.enqueue(ok("token-2.json"));
@@ -226,7 +238,7 @@ class KiboProviderTest {
     RecordedRequest retry = take();
     assertThat(retry.getUrl().encodedPath()).isEqualTo("/api/v2/createOrder/");
     assertThat(retry.getHeaders().get("Authorization")).isEqualTo("Bearer kibo-access-token-2");
-    assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(calls()).isEqualTo(5);
   }
 
   @Test
@@ -236,12 +248,13 @@ class KiboProviderTest {
     server.enqueue(answer(403, "error-not-authorized.json"));
     server.enqueue(ok("token-2.json"));
     server.enqueue(answer(403, "error-not-authorized.json"));
+    server.enqueue(ok("token.json")); // for the order search that confirms there is no order
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
         () -> provider.start(context(request())));
 
-    assertThat(e.getMessage()).contains("100000123").contains("lapses");
-    assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(e.getMessage()).contains("100000123").contains("lapses").contains("will not be charged");
+    assertThat(calls()).isEqualTo(6);
   }
 
   @Test
@@ -253,7 +266,7 @@ class KiboProviderTest {
         () -> provider.start(context(request())));
 
     assertThat(e.getMessage()).contains("API key and secret key").doesNotContain(SECRET_KEY).doesNotContain(API_KEY);
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(calls()).isEqualTo(1);
   }
 
   @Test
@@ -263,7 +276,7 @@ class KiboProviderTest {
     PaymentException e = catchThrowableOfType(PaymentException.class, () -> provider.start(context(request())));
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_ERROR);
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(calls()).isEqualTo(1);
   }
 
   @Test
@@ -278,7 +291,7 @@ class KiboProviderTest {
     assertThat(e.providerRequestId()).isEqualTo("req-declined-1");
     assertThat(e.getMessage()).contains("declined").doesNotContain(DECLINE_CARD);
     assertThat(e.toString()).doesNotContain(DECLINE_CARD);
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(calls()).isEqualTo(2);
   }
 
   @Test
@@ -287,7 +300,7 @@ class KiboProviderTest {
     server.enqueue(answer(400, "error-declined.json"));
 
     assertThatThrownBy(() -> provider.start(context(request()))).isInstanceOf(DeclinedException.class);
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(calls()).isEqualTo(2);
   }
 
   @Test
@@ -300,7 +313,7 @@ class KiboProviderTest {
 
     assertThat(e.providerRequestId()).isEqualTo("req-unavailable-1");
     assertThat(e.getMessage()).contains("5001 UNAVAILABLE");
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(calls()).isEqualTo(2);
   }
 
   @Test
@@ -309,7 +322,7 @@ class KiboProviderTest {
     server.enqueue(answer(400, "error-unavailable.json"));
 
     assertThatThrownBy(() -> provider.start(context(request()))).isInstanceOf(TransientNetworkException.class);
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(calls()).isEqualTo(2);
   }
 
   @Test
@@ -320,7 +333,7 @@ class KiboProviderTest {
 
     assertThatThrownBy(() -> provider.start(context(request()))).isInstanceOf(TransientNetworkException.class)
         .hasMessageContaining("/api/v2/createOrder/authorize");
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(calls()).isEqualTo(2);
   }
 
   @Test
@@ -366,7 +379,7 @@ class KiboProviderTest {
     PaymentException e = catchThrowableOfType(PaymentException.class, () -> provider.start(context(request())));
 
     assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(calls()).isEqualTo(2);
   }
 
   @Test
@@ -380,19 +393,28 @@ class KiboProviderTest {
 
     assertThat(e.getMessage()).contains("order 100000123").contains("authorizationID").contains("lapses");
     assertThat(e.providerRequestId()).isEqualTo("req-used-1");
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(calls()).isEqualTo(3);
   }
 
   @Test
-  void createOrderTimeoutIsTransientAndNotSentTwice() throws Exception {
+  void createOrderUnansweredTwiceWithNoOrderFoundLeavesThePaymentPendingNotFailed() throws Exception {
     server.enqueue(ok("token.json"));
     server.enqueue(ok("authorize-response.json"));
     server.enqueue(new MockResponse.Builder().code(200).body(fixture("create-order-response.json"))
         .headersDelay(3, TimeUnit.SECONDS).build());
+    server.enqueue(new MockResponse.Builder().code(503).body(fixture("error-unavailable.json")).build());
 
-    assertThatThrownBy(() -> provider.start(context(request()))).isInstanceOf(TransientNetworkException.class)
-        .hasMessageContaining("100000123");
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    StartResult result = provider.start(context(request()));
+
+    assertThat(result.next()).isEqualTo(new NextStep.Done(PaymentStatus.PENDING));
+    assertThat(result.state().authorization()).isEqualTo(AuthorizationState.PENDING);
+    assertThat(result.refs()).containsEntry(KiboProvider.REF_CREATE_ORDER, KiboProvider.UNCONFIRMED)
+        .containsEntry(KiboProvider.REF_CREATE_ORDER_SENT_AT, NOW.toString())
+        .containsEntry(KiboProvider.REF_ORDER_ID, "100000123");
+    // token, authorize and create-order twice: the second is safe, Kibo refuses a second order
+    // with the same externalOrderID; the authorisation is never sent again
+    assertThat(calls()).isEqualTo(4);
+    assertThat(noOrderYet.searches.get()).isEqualTo(2);
   }
 
   @Test
@@ -405,7 +427,7 @@ class KiboProviderTest {
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_ERROR);
     assertThat(e.getMessage()).contains("40.00").contains("42.50");
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(calls()).isEqualTo(2);
   }
 
   @Test
@@ -418,7 +440,7 @@ class KiboProviderTest {
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_ERROR);
     assertThat(e.getMessage()).contains("no authToken");
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(calls()).isEqualTo(2);
   }
 
   @Test
@@ -426,7 +448,8 @@ class KiboProviderTest {
     var values = KiboTestData.settingsMap(server);
     values.put("checkout-bridge.kibo.test-orders", "true");
     values.put("checkout-bridge.kibo.catalog-id", "7");
-    values.put("checkout-bridge.kibo.shipping-method", "UPS Ground");
+    values.put("checkout-bridge.kibo.ship-type", "EXPRESS_1_DAY");
+    values.put("checkout-bridge.kibo.delivery-method", "SHIP_TO_HOME");
     provider = new KiboProvider(KiboSettings.from(io.checkoutbridge.config.Settings.of(values)), http,
         Clock.fixed(NOW, ZoneOffset.UTC));
     enqueueCheckout();
@@ -438,7 +461,9 @@ class KiboProviderTest {
     assertThat(authorize.path("testOrder").asBoolean()).isTrue();
     assertThat(authorize.path("catalogID").asInt()).isEqualTo(7);
     var order = json(body(take()));
-    assertThat(order.path("shippingMethod").asText()).isEqualTo("UPS Ground");
+    assertThat(order.path("shippingMethod").path("shipType").asText()).isEqualTo("EXPRESS_1_DAY");
+    assertThat(order.path("shippingMethod").path("deliveryMethod").asText()).isEqualTo("SHIP_TO_HOME");
+    assertThat(order.path("isTestOrder").asBoolean()).isTrue();
     assertThat(result.refs()).containsEntry(KiboProvider.REF_TEST_ORDER, "true");
   }
 

@@ -23,7 +23,8 @@ class KiboSettingsTest {
     assertThat(settings.manufacturerId()).isEqualTo(1010);
     assertThat(settings.catalogId()).isZero();
     assertThat(settings.testOrders()).isFalse();
-    assertThat(settings.shippingMethod()).isEqualTo("STANDARD");
+    assertThat(settings.shipType()).isEqualTo("STANDARD");
+    assertThat(settings.deliveryMethod()).isEqualTo("SHIP_TO_HOME");
   }
 
   @Test
@@ -43,12 +44,12 @@ class KiboSettingsTest {
         () -> KiboSettings.from(Settings.of(Map.of(
             P + "api-key", "api-key-12345", P + "secret-key", "short", P + "manufacturer-id", "0",
             P + "catalog-id", "-1", P + "test-orders", "maybe", P + "base-url", "ftp://example.com",
-            P + "shipping-method", "{bad}"))));
+            P + "ship-type", "{bad}"))));
 
     assertThat(e.problems()).hasSize(6);
     assertThat(e.getMessage()).contains(P + "secret-key is too short").contains(P + "manufacturer-id is invalid")
         .contains(P + "catalog-id is invalid").contains(P + "test-orders is invalid")
-        .contains(P + "base-url is invalid").contains(P + "shipping-method is invalid")
+        .contains(P + "base-url is invalid").contains(P + "ship-type is invalid")
         .doesNotContain("short,").doesNotContain("api-key-12345");
   }
 

@@ -44,6 +44,8 @@ import mockwebserver3.MockWebServer;
 final class KiboTestData {
   static final String PAYMENT_ID = "5f0c6a9e-2d1b-4c3a-9e8f-0a1b2c3d4e5f";
   static final String ORDER_REFERENCE = "ORD-1001";
+  /** The shopper's address: 203.0.113.0/24 is reserved for documentation (RFC 5737). */
+  static final String SHOPPER_IP = "203.0.113.7";
   static final String CARD = "4111111111111111";
   static final String DECLINE_CARD = "4000000000000002";
   static final String API_KEY = "kibo-api-key-123";
@@ -99,7 +101,7 @@ final class KiboTestData {
   }
 
   static CheckoutRequest request() {
-    return new CheckoutRequest(ORDER_REFERENCE, cart(), customer(), Locale.US, true, card(CARD), null);
+    return new CheckoutRequest(ORDER_REFERENCE, cart(), customer(), Locale.US, true, card(CARD), null, SHOPPER_IP);
   }
 
   static StartContext context(CheckoutRequest request) {
@@ -202,6 +204,34 @@ final class KiboTestData {
     public String putIfAbsent(String key, String value) {
       String previous = values.putIfAbsent(key, value);
       return previous == null ? value : previous;
+    }
+  }
+
+  /**
+   * Answers Kibo's order search ({@code GET /api/v2/order/?…}) with no order, an order read
+   * ({@code GET /api/v2/order/{id}}) with a READY order, and every other call from the queue,
+   * counting the searches. Tests about the other calls install it so that the search made before
+   * every authorisation does not shift their queue.
+   */
+  static final class NoOrderYet extends mockwebserver3.QueueDispatcher {
+    /** Searches and order reads answered. */
+    final java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public MockResponse dispatch(mockwebserver3.RecordedRequest request) throws InterruptedException {
+      if ("GET".equals(request.getMethod()) && request.getUrl().encodedPath().equals("/api/v2/order/")) {
+        searches.incrementAndGet();
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+            .body("{\"totalCount\":0,\"collection\":[]}").build();
+      }
+      String path = request.getUrl().encodedPath();
+      if ("GET".equals(request.getMethod()) && path.startsWith("/api/v2/order/")) {
+        searches.incrementAndGet();
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+            .body("{\"orderID\":\"" + path.substring("/api/v2/order/".length()) + "\",\"orderStatus\":\"READY\"}")
+            .build();
+      }
+      return super.dispatch(request);
     }
   }
 }

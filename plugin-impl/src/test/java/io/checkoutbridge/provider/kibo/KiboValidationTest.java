@@ -67,7 +67,7 @@ class KiboValidationTest {
     Address billing = new Address("John Smith", "111 Example St", null, "San Luis Obispo", "CA", "93401", "US", null);
     Customer customer = new Customer(null, first, last, email, phone, null, billing, shipping(), null);
     return new CheckoutRequest("ORD-1", KiboTestData.cart(), customer, Locale.US, true,
-        KiboTestData.card(KiboTestData.CARD), null);
+        KiboTestData.card(KiboTestData.CARD), null, KiboTestData.SHOPPER_IP);
   }
 
   @Test
@@ -84,7 +84,7 @@ class KiboValidationTest {
   void phoneFallsBackToTheBillingAddress() {
     Customer customer = new Customer(null, "John", "Smith", "j@example.com", null, null, billing(), shipping(), null);
     CheckoutRequest request = new CheckoutRequest("ORD-1", KiboTestData.cart(), customer, Locale.US, true,
-        KiboTestData.card(KiboTestData.CARD), null);
+        KiboTestData.card(KiboTestData.CARD), null, KiboTestData.SHOPPER_IP);
     assertThatCode(() -> provider.validate(request)).doesNotThrowAnyException();
   }
 
@@ -128,7 +128,7 @@ class KiboValidationTest {
 
     var preview = provider.preview(request);
 
-    assertThat(preview.requests().get(0).body()).contains("\"paymentType\":\"<CC, PP, TOKEN or GC");
+    assertThat(preview.requests().get(0).body()).contains("\"paymentType\":\"<CC or TK");
     assertThat(preview.rules().get(0)).contains("no payment details: start refuses it");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -138,7 +138,7 @@ class KiboValidationTest {
     Cart cart = new Cart(Money.currency("XOF"), List.of(
         CartLine.of("1", LineKind.PRODUCT, "A", "Thing", "1", Money.of("1000", "XOF"), "0")));
     CheckoutRequest request = new CheckoutRequest("ORD-1", cart, KiboTestData.customer(), Locale.US, true,
-        KiboTestData.card(KiboTestData.CARD), null);
+        KiboTestData.card(KiboTestData.CARD), null, KiboTestData.SHOPPER_IP);
     assertRefused(request, "currency XOF is not accepted by Kibo");
   }
 
@@ -170,9 +170,22 @@ class KiboValidationTest {
   }
 
   @Test
-  void blankPayPalTokenIsRefused() {
-    assertRefused(request().withPaymentMethod(new PaymentMethodDetails.PayPal(" ", "PAYER1")),
-        "paymentMethod.payPalToken is required");
+  void payPalIsRefusedWhileSwitchedOff() {
+    assertRefused(request().withPaymentMethod(new PaymentMethodDetails.PayPal("EC-1", "PAYER1")),
+        "paymentMethod: PayPal through Kibo is off");
+  }
+
+  @Test
+  void aRequestWithoutTheShoppersIpIsRefused() {
+    assertRefused(request().withCustomerIp(null), "customerIP is required");
+  }
+
+  @Test
+  void aGiftCardLineIsRefusedAsASecondPayment() {
+    Cart cart = new Cart(Money.currency("USD"), List.of(
+        CartLine.of("1", LineKind.PRODUCT, "A", "Chair", "1", usd("10.00"), "0"),
+        CartLine.of("g", LineKind.GIFT_CARD, "", "Gift card", "1", usd("-5.00"), "0")));
+    assertRefused(requestFor(cart), "gift card line g would be a second payment in orderPayments");
   }
 
   @Test
@@ -182,9 +195,9 @@ class KiboValidationTest {
   }
 
   @Test
-  void blankGiftCardNumberIsRefused() {
-    assertRefused(request().withPaymentMethod(new PaymentMethodDetails.GiftCard("", "1234")),
-        "paymentMethod.giftCardNumber is required");
+  void giftCardDetailsAreRefused() {
+    assertRefused(request().withPaymentMethod(new PaymentMethodDetails.GiftCard("6006491234567890", "1234")),
+        "paymentMethod: gift cards are not offered");
   }
 
   @Test
@@ -219,18 +232,18 @@ class KiboValidationTest {
     Address noCity = new Address("Alan Gudiel", "222 Test Example Dr", null, " ", "CA", "94954", "US", null);
     Customer customer = new Customer(null, "John", "Smith", "j@example.com", "1", null, billing(), noCity, null);
     assertRefused(new CheckoutRequest("ORD-1", KiboTestData.cart(), customer, Locale.US, true,
-        KiboTestData.card(KiboTestData.CARD), null), "shippingAddress.city is required");
+        KiboTestData.card(KiboTestData.CARD), null, KiboTestData.SHOPPER_IP), "shippingAddress.city is required");
   }
 
   @Test
   void localeWithoutRegionTakesTheBillingCountry() {
     CheckoutRequest request = new CheckoutRequest("ORD-1", KiboTestData.cart(), KiboTestData.customer(),
-        Locale.ENGLISH, true, KiboTestData.card(KiboTestData.CARD), null);
+        Locale.ENGLISH, true, KiboTestData.card(KiboTestData.CARD), null, KiboTestData.SHOPPER_IP);
     assertThat(KiboRequests.locale(request)).isEqualTo("en-US");
   }
 
   private static CheckoutRequest requestFor(Cart cart) {
     return new CheckoutRequest("ORD-1", cart, KiboTestData.customer(), Locale.US, true,
-        KiboTestData.card(KiboTestData.CARD), null);
+        KiboTestData.card(KiboTestData.CARD), null, KiboTestData.SHOPPER_IP);
   }
 }

@@ -57,7 +57,9 @@ public final class KiboSimulator implements Simulator {
     router
         .add("POST", "/oauthserver/oauth2/token", "token", auth::token)
         .add("POST", "/api/v2/createOrder/authorize", "authorize", orders::authorize)
-        .add("POST", "/api/v2/createOrder", "create_order", orders::createOrder);
+        .add("POST", "/api/v2/createOrder", "create_order", orders::createOrder)
+        .add("GET", "/api/v2/order", "search_orders", orders::searchOrders)
+        .add("GET", "/api/v2/order/{orderID}", "get_order", orders::getOrder);
   }
 
   @Override
@@ -65,7 +67,7 @@ public final class KiboSimulator implements Simulator {
     return ID;
   }
 
-  /** {@code token, authorize, create_order}; Kibo sends no callbacks in this flow. */
+  /** {@code token, authorize, create_order, search_orders, get_order}; Kibo sends no callbacks here. */
   @Override
   public Set<String> operations() {
     return router.operations();
@@ -106,8 +108,8 @@ public final class KiboSimulator implements Simulator {
   /** Card data, tokens and PINs masked in the journal, beyond the sandbox's defaults. */
   @Override
   public Set<String> sensitiveFields() {
-    return Set.of("cardNumber", "cardSecurityCode", "giftCardNumber", "giftCardPin", "payPalToken",
-        "paymentMethodToken", "authToken", "authorizationID");
+    return Set.of("cardNumber", "cardSecurityCode", "payPalToken", "paymentMethodToken", "authToken",
+        "authorizationID");
   }
 
   @Override
@@ -125,10 +127,10 @@ public final class KiboSimulator implements Simulator {
    * @param currency ISO code
    * @param total the items' total, major units
    * @param items how many order items
-   * @param status {@code OPEN}
-   * @param testOrder whether its authorisation was flagged as a test
-   * @param paymentType CC, PP, TOKEN or GC
-   * @param lastFour the card's or gift card's last four digits, or null
+   * @param status {@code READY}
+   * @param testOrder whether the order was flagged {@code isTestOrder}
+   * @param paymentType CC, TK or PP
+   * @param lastFour the card's last four digits, or null
    */
   public record OrderView(String orderId, String externalOrderId, String currency, java.math.BigDecimal total,
       int items, String status, boolean testOrder, String paymentType, String lastFour) {}

@@ -99,7 +99,7 @@ class KiboAuthTest {
     try (Sandbox sandbox = Sandbox.standard()) {
       assertThat(sandbox.simulators()).containsKey("kibo");
       assertThat(sandbox.simulators().get("kibo").operations())
-          .containsExactlyInAnyOrder("token", "authorize", "create_order");
+          .containsExactlyInAnyOrder("token", "authorize", "create_order", "search_orders", "get_order");
     }
   }
 }

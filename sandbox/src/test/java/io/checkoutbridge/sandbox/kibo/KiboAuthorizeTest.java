@@ -133,13 +133,13 @@ class KiboAuthorizeTest {
   }
 
   @Test
-  void everyPaymentMethodVariantIsAccepted() {
+  void theVariantsTheSourcesNameAreAcceptedAndTheOldCodesRefused() {
     ObjectNode payPal = authorizeBody("pp", CARD, "2.00");
     ((ObjectNode) payPal.get("paymentMethod")).put("paymentType", "PP").put("payPalToken", "EC-123")
         .put("payPalPayerID", "PAYER1").remove(java.util.List.of("cardNumber", "cardIssuer", "cardExpiration",
             "cardSecurityCode"));
     ObjectNode token = authorizeBody("tok", CARD, "2.00");
-    ((ObjectNode) token.get("paymentMethod")).put("paymentType", "TOKEN").put("paymentMethodToken", "pmt-abc")
+    ((ObjectNode) token.get("paymentMethod")).put("paymentType", "TK").put("paymentMethodToken", "pmt-abc")
         .remove(java.util.List.of("cardNumber", "cardIssuer", "cardExpiration", "cardSecurityCode"));
     ObjectNode gift = authorizeBody("gc", CARD, "2.00");
     ((ObjectNode) gift.get("paymentMethod")).put("paymentType", "GC").put("giftCardNumber", "6006491234567890")
@@ -148,7 +148,10 @@ class KiboAuthorizeTest {
 
     assertThat(f.authorize(payPal).status()).isEqualTo(200);
     assertThat(f.authorize(token).status()).isEqualTo(200);
-    assertThat(f.authorize(gift).status()).isEqualTo(200);
+    assertThat(f.authorize(gift).bodyJson().get("field").asText()).isEqualTo("paymentMethod.paymentType");
+    ObjectNode oldToken = token.deepCopy().put("externalCartID", "tok-old");
+    ((ObjectNode) oldToken.get("paymentMethod")).put("paymentType", "TOKEN");
+    assertThat(f.authorize(oldToken).status()).isEqualTo(400);
     assertThat(f.authorize(authorizeBody("bad", CARD, "2.00").put("paymentMethod", "CC")).status()).isEqualTo(400);
   }
 

@@ -104,8 +104,51 @@ final class KiboFixture implements AutoCloseable {
     return body;
   }
 
-  /** A create-order body for an authorisation of 42.50 USD: three items. */
+  /**
+   * A create-order body in the documented shape for an authorisation of 42.50 USD: two items,
+   * 30.00 + 3 × 2.50 + 5.00 shipping on the first.
+   */
   static ObjectNode orderBody(String externalOrderId, String authorizationId) {
+    ObjectNode body = Json.object();
+    body.put("externalOrderID", externalOrderId);
+    body.put("manufacturerID", KiboSimulator.MANUFACTURER_ID);
+    body.put("catalogID", 0);
+    body.put("locale", "en-US");
+    body.put("currency", "USD");
+    body.put("customerIP", "203.0.113.7");
+    body.set("customer", customer());
+    ArrayNode items = body.putArray("orderItems");
+    item(items, "1", 1, "30.00", "5.00");
+    item(items, "2", 3, "2.50", "0.00");
+    body.put("forceItemTaxOverride", true);
+    ObjectNode payment = body.putArray("orderPayments").addObject();
+    ObjectNode method = payment.putObject("paymentMethod");
+    method.set("billingAddress", address("John", "Smith", "111 Example St", "San Luis Obispo", "93401"));
+    method.put("paymentType", "CC").put("cardIssuer", "VI").put("ccLastFour", "1111").put("cardExpiration", "10-2030");
+    payment.put("transactionID", "cart-1");
+    payment.put("authorizationID", authorizationId);
+    payment.put("authAmount", new java.math.BigDecimal("42.50"));
+    body.putObject("shippingMethod").put("shipType", "STANDARD").put("deliveryMethod", "SHIP_TO_HOME");
+    body.set("shippingAddress", address("Alan", "Gudiel", "222 Test Example Dr", "Petaluma", "94954"));
+    body.put("allowSplit", false);
+    body.put("isTestOrder", true);
+    return body;
+  }
+
+  /** Appends {@code {product, itemSpecifics}} without tax. */
+  static ObjectNode item(ArrayNode items, String id, long quantity, String price, String shipping) {
+    ObjectNode item = items.addObject();
+    item.putObject("product").put("productID", "SKU-" + id).put("partNumber", "SKU-" + id).put("name", "Item " + id)
+        .put("retailPrice", new java.math.BigDecimal(price)).put("offerPrice", new java.math.BigDecimal(price));
+    item.putObject("itemSpecifics").put("externalItemID", id).put("quantity", quantity)
+        .put("actualPrice", new java.math.BigDecimal(price)).put("shipping", new java.math.BigDecimal(shipping))
+        .put("shippingTax", java.math.BigDecimal.ZERO.setScale(2)).put("itemTaxOverride",
+            java.math.BigDecimal.ZERO.setScale(2));
+    return item;
+  }
+
+  /** The body create-order had before it followed Kibo's documentation, which Kibo would refuse. */
+  static ObjectNode oldOrderBody(String externalOrderId, String authorizationId) {
     ObjectNode body = Json.object();
     body.put("externalOrderID", externalOrderId);
     body.put("manufacturerID", KiboSimulator.MANUFACTURER_ID);
@@ -114,20 +157,16 @@ final class KiboFixture implements AutoCloseable {
     body.put("currency", "USD");
     body.set("customer", customer());
     ArrayNode items = body.putArray("orderItems");
-    item(items, "1", "PRODUCT", 1, "30.00");
-    item(items, "2", "PRODUCT", 3, "2.50");
-    item(items, "ship", "SHIPPING", 1, "5.00");
+    items.addObject().put("externalLineID", "1").put("itemType", "PRODUCT").put("sku", "SKU-1").put("name", "Shoes")
+        .put("quantity", 1).put("unitPrice", new java.math.BigDecimal("37.50"))
+        .put("totalPrice", new java.math.BigDecimal("37.50")).put("taxRate", 0);
+    items.addObject().put("externalLineID", "ship").put("itemType", "SHIPPING").put("sku", "").put("name", "Shipping")
+        .put("quantity", 1).put("unitPrice", new java.math.BigDecimal("5.00"))
+        .put("totalPrice", new java.math.BigDecimal("5.00")).put("taxRate", 0);
     body.put("shippingMethod", "STANDARD");
     body.set("shippingAddress", address("Alan", "Gudiel", "222 Test Example Dr", "Petaluma", "94954"));
     body.put("authorizationID", authorizationId);
     return body;
-  }
-
-  static ObjectNode item(ArrayNode items, String id, String type, long quantity, String unit) {
-    java.math.BigDecimal unitPrice = new java.math.BigDecimal(unit);
-    return items.addObject().put("externalLineID", id).put("itemType", type).put("sku", "SKU-" + id)
-        .put("name", "Item " + id).put("quantity", quantity).put("unitPrice", unitPrice)
-        .put("totalPrice", unitPrice.multiply(java.math.BigDecimal.valueOf(quantity))).put("taxRate", 0);
   }
 
   /** An authorisation of 42.50 USD for a fresh cart; its answer. */

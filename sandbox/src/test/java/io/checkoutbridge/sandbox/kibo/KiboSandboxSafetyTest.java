@@ -43,13 +43,17 @@ class KiboSandboxSafetyTest {
   }
 
   @Test
-  void giftCardAndPayPalSecretsAreMaskedToo() {
-    ObjectNode gift = authorizeBody("gc", CARD, "2.00");
-    ((ObjectNode) gift.get("paymentMethod")).put("paymentType", "GC").put("giftCardNumber", "6006491234567890")
-        .put("giftCardPin", "4321").remove(java.util.List.of("cardNumber", "cardIssuer", "cardExpiration"));
-    f.authorize(gift);
+  void payPalAndStoredTokenSecretsAreMaskedToo() {
+    ObjectNode payPal = authorizeBody("pp", CARD, "2.00");
+    ((ObjectNode) payPal.get("paymentMethod")).put("paymentType", "PP").put("payPalToken", "EC-SECRET-1")
+        .put("payPalPayerID", "PAYER1").remove(java.util.List.of("cardNumber", "cardIssuer", "cardExpiration"));
+    ObjectNode stored = authorizeBody("tk", CARD, "2.00");
+    ((ObjectNode) stored.get("paymentMethod")).put("paymentType", "TK").put("paymentMethodToken", "pmt-SECRET-2")
+        .remove(java.util.List.of("cardNumber", "cardIssuer", "cardExpiration"));
 
-    assertThat(journal()).doesNotContain("6006491234567890").doesNotContain("\"4321\"");
+    assertThat(f.authorize(payPal).status()).isEqualTo(200);
+    assertThat(f.authorize(stored).status()).isEqualTo(200);
+    assertThat(journal()).doesNotContain("EC-SECRET-1").doesNotContain("pmt-SECRET-2");
   }
 
   @Test
@@ -96,7 +100,7 @@ class KiboSandboxSafetyTest {
 
   @Test
   void unknownPathAnswersKibosNotFound() {
-    SandboxResponse r = f.call(f.post("/kibo/api/v2/order/1", Json.object()));
+    SandboxResponse r = f.call(f.post("/kibo/api/v2/nothing/1", Json.object()));
 
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.bodyJson().get("statusCode").asInt()).isEqualTo(5002);
