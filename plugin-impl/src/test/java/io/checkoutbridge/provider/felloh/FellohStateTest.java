@@ -50,6 +50,7 @@ class FellohStateTest {
   void completedPaymentIsAuthorizedAndCapturedInFull() throws Exception {
     server.enqueue(ok("ecommerce-paid.json"));
     server.enqueue(ok("transaction-complete.json"));
+    server.enqueue(ok("refunds-empty.json"));
 
     ProviderState state = fetchNew();
 
@@ -72,13 +73,18 @@ class FellohStateTest {
     RecordedRequest tx = server.takeRequest();
     assertThat(tx.getMethod()).isEqualTo("GET");
     assertThat(path(tx)).isEqualTo("/agent/transactions/" + TRANSACTION_ID);
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    RecordedRequest refunds = server.takeRequest();
+    assertThat(refunds.getMethod() + " " + path(refunds)).isEqualTo("POST /agent/refunds");
+    // node-sdk ListRefundsParams: organisation, skip, take; nothing else.
+    assertThat(bodyOf(refunds)).isEqualTo(tree("{\"organisation\":\"X9876\",\"skip\":0,\"take\":100}"));
+    assertThat(server.getRequestCount()).isEqualTo(4);
   }
 
   @Test
   void statusGivenAsAnObjectIsRead() throws Exception {
     server.enqueue(ok("ecommerce-paid.json"));
     server.enqueue(ok("transaction-status-object.json"));
+    server.enqueue(ok("refunds-empty.json"));
 
     ProviderState state = fetchNew();
 
@@ -194,40 +200,26 @@ class FellohStateTest {
   }
 
   @Test
-  void approvedRefundsOnTheTransactionAreSummedAndThoseAwaitingApprovalAreNot() throws Exception {
+  void approvedRefundsOfTheTransactionAreSummedAndThoseAwaitingApprovalOrDeclinedAreNot() throws Exception {
     server.enqueue(ok("ecommerce-paid.json"));
-    server.enqueue(ok("transaction-refunds.json"));
-
-    ProviderState state = fetchNew();
-
-    // 20.00 complete + 5.00 authorised; 10.00 awaiting approval and 7.00 declined do not count.
-    assertThat(state.refunded()).isEqualTo(gbp("25.00"));
-    assertThat(state.captured()).isEqualTo(gbp("123.45"));
-  }
-
-  @Test
-  void refundsAreListedWhenTheTransactionDoesNotCarryThem() throws Exception {
-    server.enqueue(ok("ecommerce-paid.json"));
-    server.enqueue(ok("transaction-without-refunds-field.json"));
+    server.enqueue(ok("transaction-complete.json"));
     server.enqueue(ok("refunds-list.json"));
 
     ProviderState state = fetchNew();
 
-    assertThat(state.refunded()).isEqualTo(gbp("15.00"));
-    server.takeRequest();
-    server.takeRequest();
-    server.takeRequest();
-    RecordedRequest list = server.takeRequest();
-    assertThat(list.getMethod()).isEqualTo("POST");
-    assertThat(path(list)).isEqualTo("/agent/refunds");
-    assertThat(bodyOf(list)).isEqualTo(tree(
-        "{\"organisation\":\"X9876\",\"keyword\":\"" + TRANSACTION_ID + "\",\"skip\":0,\"take\":100}"));
+    // 20.00 complete + 5.00 authorised; 10.00 awaiting approval, 7.00 declined and another
+    // transaction's 9.99 do not count.
+    assertThat(state.refunded()).isEqualTo(gbp("25.00"));
+    assertThat(state.captured()).isEqualTo(gbp("123.45"));
+    // The declined one is named by its code and by the key refund() may have reported.
+    assertThat(state.refusedOperations()).containsExactlyInAnyOrder("RA-0400", "op-declined");
   }
 
   @Test
   void transactionInAnotherCurrencyThanItsSessionIsAMismatch() {
     server.enqueue(ok("ecommerce-paid.json"));
     server.enqueue(ok("transaction-in-euro.json"));
+    server.enqueue(ok("enums.json"));
 
     assertThatThrownBy(this::fetchNew)
         .isInstanceOf(PaymentException.class)
@@ -256,7 +248,7 @@ class FellohStateTest {
   void paymentWithoutSessionRefIsRefusedBeforeAnyCall() {
     assertThatThrownBy(() -> fetch(Map.of()))
         .isInstanceOf(PaymentException.class)
-        .hasMessageContaining("ecommerce_id");
+        .hasMessageContaining("payment_link_id").hasMessageContaining("ecommerce_id");
     assertThat(server.getRequestCount()).isZero();
   }
 }

@@ -35,7 +35,7 @@ class FellohWebhookTest {
   }
 
   private static String sign(String secret, byte[] body) {
-    return HexFormat.of().formatHex(FellohProvider.hmac(secret, body));
+    return HexFormat.of().formatHex(FellohWebhooks.hmac(secret, body));
   }
 
   private static CallbackRequest callback(byte[] body, Map<String, List<String>> headers) {
