@@ -148,6 +148,53 @@ class FellohStateTest {
   }
 
   @Test
+  void unknownStatusIsAskedAgainLaterAndLoggedOnceNotAsAFailure() throws Exception {
+    java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(FellohEnums.class.getName());
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        logged.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      String word = "AWAITING_3DS_" + System.nanoTime();
+      String body = FellohFixtures.fixture("transaction-unknown-status.json").replace("ON_HOLD_FOR_REVIEW", word);
+      FellohProvider provider = FellohFixtures.provider(server);
+      for (int i = 0; i < 3; i++) {
+        server.enqueue(ok("ecommerce-paid.json"));
+        server.enqueue(new mockwebserver3.MockResponse.Builder().setHeader("Content-Type", "application/json")
+            .body(body).build());
+
+        ProviderState state = provider.fetchState(payment(Map.of(FellohProvider.REF_ECOMMERCE, ECOMMERCE_ID)));
+
+        assertThat(state.authorization()).isEqualTo(AuthorizationState.PENDING);
+        assertThat(state.providerStatus()).isEqualTo(word);
+      }
+      assertThat(logged).filteredOn(m -> m.contains(word)).hasSize(1);
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
+  @Test
+  void everyStatusFellohsEnumsListIsMappedOrAskedAgainLater() {
+    // The transaction statuses of enums.json (node-sdk EnumsResponse.transaction.status).
+    for (String status : java.util.List.of("PENDING", "AUTHORISED", "COMPLETE", "REVERSED", "DECLINED", "FAILED")) {
+      assertThat(FellohStates.known(status)).as(status).isTrue();
+    }
+    assertThat(FellohStates.known("ON_HOLD")).isFalse();
+    assertThat(FellohStates.authorization("ON_HOLD")).isEqualTo(AuthorizationState.PENDING);
+  }
+
+  @Test
   void sessionWithoutTransactionIsNothingYet() throws Exception {
     server.enqueue(ok("ecommerce-unpaid.json"));
 
