@@ -54,6 +54,42 @@ final class FellohClient {
     return call("PUT", url("agent", "ecommerce"), body, true);
   }
 
+  /** Sends a creation call and answers Felloh's answer, refused or not, for the caller to explain. */
+  JsonResponse create(String resource, ObjectNode body) throws PaymentException {
+    return send("PUT", url("agent", resource), body, true);
+  }
+
+  /**
+   * {@code PUT /agent/payment-links} (node-sdk {@code CreatePaymentLinkParams}): creates a link;
+   * answers {@code data.id}.
+   */
+  JsonResponse createPaymentLink(ObjectNode body) throws PaymentException {
+    return call("PUT", url("agent", "payment-links"), body, true);
+  }
+
+  /** {@code GET /agent/payment-links/{id}}: the link with its {@code transactions[]}. */
+  JsonResponse paymentLink(String id) throws PaymentException {
+    return call("GET", url("agent", "payment-links", id), null, true);
+  }
+
+  /** {@code GET /enums}: currencies and the status words Felloh uses. */
+  JsonResponse enums() throws PaymentException {
+    return call("GET", url("enums"), null, true);
+  }
+
+  /**
+   * {@code GET /agent/refunds/{authorisation_code}/authorise} (node-sdk {@code refunds.authorise});
+   * a 401 is retried once because Felloh did nothing when it refused the token.
+   */
+  JsonResponse authoriseRefund(String authorisationCode) throws PaymentException {
+    return call("GET", url("agent", "refunds", authorisationCode, "authorise"), null, true);
+  }
+
+  /** {@code GET /agent/refunds/{authorisation_code}/decline} (node-sdk {@code refunds.decline}). */
+  JsonResponse declineRefund(String authorisationCode) throws PaymentException {
+    return call("GET", url("agent", "refunds", authorisationCode, "decline"), null, true);
+  }
+
   /** {@code GET /agent/ecommerce/{id}}. */
   JsonResponse ecommerce(String id) throws PaymentException {
     return call("GET", url("agent", "ecommerce", id), null, true);
@@ -80,7 +116,10 @@ final class FellohClient {
     return call("GET", url("agent", "transactions", id), null, true);
   }
 
-  /** {@code POST /agent/refunds}: the organisation's refunds (and those waiting for approval). */
+  /**
+   * {@code POST /agent/refunds} with {@code organisation}, {@code skip}, {@code take} (node-sdk
+   * {@code ListRefundsParams}: no other filter): one page of the organisation's refunds.
+   */
   JsonResponse listRefunds(ObjectNode body) throws PaymentException {
     return call("POST", url("agent", "refunds"), body, true);
   }

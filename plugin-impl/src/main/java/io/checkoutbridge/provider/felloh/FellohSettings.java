@@ -17,8 +17,11 @@ import java.util.Set;
  * @param privateKey private half of the API key pair (secret)
  * @param organisation the organisation id that owns the ecommerce sessions ({@code X9876})
  * @param baseUrl API base, default {@code https://api.felloh.com}
- * @param payUrl base of the hosted payment page and iframe, default
- *     {@code https://pay.felloh.com/embed}; the session id is appended as a path segment
+ * @param payUrl base of the iframe source of an ecommerce session, default
+ *     {@code https://pay.felloh.com/embed} (payment-sdk {@code src/const/environment/index.js});
+ *     the session id is appended as a path segment and nothing else
+ * @param linkUrl base of the hosted page of a payment link, default {@code https://pay.felloh.com}
+ *     (the payment link object's default {@code success_url} is {@code {this}/{id}/success})
  * @param webhookSecret the secret Felloh signs webhooks with ({@code x-signature})
  * @param openBanking offer open banking on the payment page
  * @param card offer card payment on the payment page
@@ -26,10 +29,12 @@ import java.util.Set;
  * @param excludedCardRegions card regions refused on the page ({@code DOMESTIC}, {@code INTER},
  *     {@code INTRA})
  * @param authorisationOnly authorise at checkout and capture later with {@code complete} when the
- *     storefront asks to capture later; the feature must be enabled on the Felloh account
+ *     storefront asks to capture later; off by default, because Felloh's account manager must
+ *     enable pre-authorisation for the organisation first
  * @param sessionExpiry how long a session may be paid, at least one day
- * @param embedded answer the checkout with the Felloh iframe (and the hosted page as fallback)
- *     instead of a redirect to the hosted page
+ * @param checkoutMode how the shopper pays: on a payment link's hosted page (full-page redirect,
+ *     back through {@code success_url}/{@code failure_url}/{@code cancel_url}) or in an ecommerce
+ *     session's iframe inside the shop's own page
  */
 public record FellohSettings(
     boolean enabled,
@@ -38,6 +43,7 @@ public record FellohSettings(
     String organisation,
     URI baseUrl,
     URI payUrl,
+    URI linkUrl,
     String webhookSecret,
     boolean openBanking,
     boolean card,
@@ -45,12 +51,32 @@ public record FellohSettings(
     List<String> excludedCardRegions,
     boolean authorisationOnly,
     Duration sessionExpiry,
-    boolean embedded) {
+    CheckoutMode checkoutMode) {
+
+  /** The two ways Felloh lets a shopper pay. */
+  public enum CheckoutMode {
+    /** {@code PUT /agent/payment-links}, then a full-page redirect to the link's hosted page. */
+    PAYMENT_LINK("payment-link"),
+    /** {@code PUT /agent/ecommerce}, then Felloh's iframe in the shop's page (payment SDK). */
+    EMBEDDED("embedded");
+
+    private final String key;
+
+    CheckoutMode(String key) {
+      this.key = key;
+    }
+
+    /** The configuration value. */
+    public String key() {
+      return key;
+    }
+  }
 
   /** Configuration keys start with this. */
   public static final String PREFIX = "checkout-bridge.felloh.";
   public static final String DEFAULT_BASE_URL = "https://api.felloh.com";
   public static final String DEFAULT_PAY_URL = "https://pay.felloh.com/embed";
+  public static final String DEFAULT_LINK_URL = "https://pay.felloh.com";
   public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofDays(30);
 
   static final Set<String> CARD_REGIONS = Set.of("DOMESTIC", "INTER", "INTRA");
@@ -58,6 +84,8 @@ public record FellohSettings(
   public FellohSettings {
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(payUrl, "payUrl");
+    Objects.requireNonNull(linkUrl, "linkUrl");
+    Objects.requireNonNull(checkoutMode, "checkoutMode");
     Objects.requireNonNull(sessionExpiry, "sessionExpiry");
     excludedCardTypes = List.copyOf(excludedCardTypes);
     excludedCardRegions = List.copyOf(excludedCardRegions);
@@ -76,6 +104,7 @@ public record FellohSettings(
     String organisation = r.required("organisation", "[A-Za-z0-9_-]{1,64}", "a Felloh organisation id such as X9876");
     URI baseUrl = r.url("base-url", DEFAULT_BASE_URL);
     URI payUrl = r.url("pay-url", DEFAULT_PAY_URL);
+    URI linkUrl = r.url("link-url", DEFAULT_LINK_URL);
     String webhookSecret = r.secret("webhook-secret", 8);
     boolean openBanking = r.flag("open-banking", true);
     boolean card = r.flag("card", true);
@@ -97,24 +126,34 @@ public record FellohSettings(
         break;
       }
     }
-    boolean authorisationOnly = r.flag("authorisation-only", true);
+    boolean authorisationOnly = r.flag("authorisation-only", false);
     Duration expiry = r.duration("session-expiry", DEFAULT_SESSION_EXPIRY);
     if (expiry.compareTo(Duration.ofDays(1)) < 0) {
       // Felloh takes expires_at as a date, so anything shorter than a day would expire at once.
       r.problem(r.key("session-expiry") + " is invalid: expected at least one day, such as P30D");
     }
-    boolean embedded = r.flag("embedded", false);
+    String modeText = r.string("checkout-mode", CheckoutMode.PAYMENT_LINK.key());
+    CheckoutMode mode = null;
+    for (CheckoutMode m : CheckoutMode.values()) {
+      if (m.key().equals(modeText)) {
+        mode = m;
+      }
+    }
+    if (mode == null) {
+      r.problem(r.key("checkout-mode") + " is invalid: expected payment-link or embedded");
+    }
     r.validate();
-    return new FellohSettings(enabled, publicKey, privateKey, organisation, baseUrl, payUrl, webhookSecret,
-        openBanking, card, cardTypes, regions, authorisationOnly, expiry, embedded);
+    return new FellohSettings(enabled, publicKey, privateKey, organisation, baseUrl, payUrl, linkUrl, webhookSecret,
+        openBanking, card, cardTypes, regions, authorisationOnly, expiry, mode);
   }
 
   @Override
   public String toString() {
     return "FellohSettings[enabled=" + enabled + ", publicKey=" + publicKey + ", privateKey=***, organisation="
-        + organisation + ", baseUrl=" + baseUrl + ", payUrl=" + payUrl + ", webhookSecret=***, openBanking="
+        + organisation + ", baseUrl=" + baseUrl + ", payUrl=" + payUrl + ", linkUrl=" + linkUrl
+        + ", webhookSecret=***, openBanking="
         + openBanking + ", card=" + card + ", excludedCardTypes=" + excludedCardTypes + ", excludedCardRegions="
         + excludedCardRegions + ", authorisationOnly=" + authorisationOnly + ", sessionExpiry=" + sessionExpiry
-        + ", embedded=" + embedded + "]";
+        + ", checkoutMode=" + checkoutMode.key() + "]";
   }
 }

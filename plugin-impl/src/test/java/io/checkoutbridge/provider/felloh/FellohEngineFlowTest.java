@@ -13,6 +13,7 @@ import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.Selection;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.PaymentException;
+import io.checkoutbridge.api.spi.ProviderPayment;
 import io.checkoutbridge.engine.Endpoints;
 import io.checkoutbridge.engine.PaymentEngine;
 import io.checkoutbridge.provider.support.JsonHttp;
@@ -44,6 +45,7 @@ class FellohEngineFlowTest {
   private final FakeFelloh felloh = new FakeFelloh();
   private TestDatabase database;
   private PaymentEngine engine;
+  private FellohProvider provider;
 
   @BeforeEach
   void start() throws Exception {
@@ -61,7 +63,7 @@ class FellohEngineFlowTest {
         return URI.create("https://shop.example/payments/callback/" + providerId + "?pid=" + paymentId + "&seal=s");
       }
     };
-    FellohProvider provider = new FellohProvider(FellohFixtures.settings(server), FellohFixtures.http(), Clock.systemUTC());
+    provider = new FellohProvider(FellohFixtures.settings(server), FellohFixtures.http(), Clock.systemUTC());
     engine = new PaymentEngine(new Database(database.dataSource()), Map.of(FellohProvider.ID, provider), endpoints,
         Clock.systemUTC(), change -> { }, null, Duration.ofMinutes(1), Duration.ofSeconds(30));
   }
@@ -96,6 +98,32 @@ class FellohEngineFlowTest {
 
     PaymentView small = engine.refund(id, command(Selection.amount(Money.of("3.95", "GBP"))));
     assertThat(small.ledger().refunded()).isEqualTo(Money.of("43.95", "GBP"));
+  }
+
+  @Test
+  void refundsAwaitingApprovalAreAuthorisedOrDeclinedThroughFellohAndTheLedgerFollows() throws Exception {
+    String id = engine.start(FellohProvider.ID, Carts.request("F-5").withCaptureLater(false)).paymentId();
+    felloh.shopperPays("COMPLETE");
+    engine.refresh(id);
+    ProviderPayment payment = FellohFixtures.payment(Map.of(FellohProvider.REF_ECOMMERCE, FellohFixtures.ECOMMERCE_ID,
+        FellohProvider.REF_TRANSACTION, FellohFixtures.TRANSACTION_ID));
+
+    engine.refund(id, command(Selection.amount(Money.of("21.00", "GBP"))));
+    assertThat(provider.refundsAwaitingApproval(payment)).extracting(FellohProvider.RefundAwaitingApproval::authorisationCode)
+        .containsExactly("RA-0");
+    provider.declineRefund("RA-0");
+    PaymentView declined = engine.refresh(id);
+    assertThat(declined.ledger().refunded()).isEqualTo(Money.of("0.00", "GBP"));
+    assertThat(declined.ledger().pendingRefund()).as("released").isEqualTo(Money.of("0.00", "GBP"));
+
+    engine.refund(id, command(Selection.amount(Money.of("25.00", "GBP"))));
+    assertThat(provider.refundsAwaitingApproval(payment)).extracting(FellohProvider.RefundAwaitingApproval::authorisationCode)
+        .containsExactly("RA-1");
+    provider.authoriseRefund("RA-1");
+    PaymentView approved = engine.refresh(id);
+    assertThat(approved.ledger().refunded()).isEqualTo(Money.of("25.00", "GBP"));
+    assertThat(approved.ledger().pendingRefund()).isEqualTo(Money.of("0.00", "GBP"));
+    assertThat(provider.refundsAwaitingApproval(payment)).isEmpty();
   }
 
   @Test
@@ -181,10 +209,9 @@ class FellohEngineFlowTest {
       }
       String tx = "/agent/transactions/" + FellohFixtures.TRANSACTION_ID;
       if (path.equals(tx)) {
+        // node-sdk Transaction: no refunds on the transaction itself.
         ObjectNode transaction = JsonHttp.object().put("id", FellohFixtures.TRANSACTION_ID)
             .put("amount", created.path("amount").asLong()).put("currency", "GBX").put("status", status);
-        ArrayNode list = transaction.putArray("refunds");
-        refunds.forEach(list::add);
         return answer(transaction);
       }
       if (path.equals(tx + "/complete") && "AUTHORISED".equals(status)) {
@@ -200,11 +227,37 @@ class FellohEngineFlowTest {
         return answer(JsonHttp.object());
       }
       if (method.equals("POST") && path.equals(tx + "/refund")) {
-        long amount = FellohFixtures.bodyOf(request).path("amount").asLong();
+        JsonNode body = FellohFixtures.bodyOf(request);
+        long amount = body.path("amount").asLong();
         ObjectNode refund = JsonHttp.object().put("amount", amount).put("authorisation_code", "RA-" + refunds.size());
         refund.putObject("status").put("id", amount > 2000 ? "PENDING_AUTHORISATION" : "COMPLETE");
+        refund.putObject("transaction").put("id", FellohFixtures.TRANSACTION_ID);
+        refund.set("metadata", body.path("metadata"));
         refunds.add(refund);
-        return answer(refund);
+        return answer(JsonHttp.object()); // node-sdk: FellohResponse<void>
+      }
+      if (method.equals("POST") && path.equals("/agent/refunds")) {
+        JsonNode body = FellohFixtures.bodyOf(request);
+        int skip = body.path("skip").asInt();
+        int take = body.path("take").asInt();
+        ArrayNode page = JsonHttp.MAPPER.createArrayNode();
+        refunds.stream().skip(skip).limit(take).forEach(page::add);
+        ObjectNode envelope = JsonHttp.object();
+        envelope.set("data", page);
+        envelope.putArray("errors");
+        envelope.putObject("meta").put("code", 200).put("count", refunds.size()).put("request_id", "list");
+        return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(envelope.toString())
+            .build();
+      }
+      if (method.equals("GET") && path.matches("/agent/refunds/RA-\\d+/(authorise|decline)")) {
+        String code = path.split("/")[3];
+        for (ObjectNode r : refunds) {
+          if (r.path("authorisation_code").asText().equals(code)
+              && r.path("status").path("id").asText().equals("PENDING_AUTHORISATION")) {
+            r.putObject("status").put("id", path.endsWith("/authorise") ? "COMPLETE" : "DECLINED");
+            return answer(JsonHttp.object());
+          }
+        }
       }
       return new MockResponse.Builder().code(400).body("{\"data\":{},\"errors\":[{\"title\":\"Not allowed\"}],"
           + "\"meta\":{\"status\":400,\"request_id\":\"x\"}}").build();

@@ -91,15 +91,17 @@ final class FellohFixtures {
     return request.getUrl().encodedPath();
   }
 
+  /** Embedded (ecommerce sessions), pre-authorisation enabled on the account. */
   static FellohSettings settings(MockWebServer server) {
-    return settings(server, false);
+    return settings(server, FellohSettings.CheckoutMode.EMBEDDED);
   }
 
-  static FellohSettings settings(MockWebServer server, boolean embedded) {
+  static FellohSettings settings(MockWebServer server, FellohSettings.CheckoutMode mode) {
     String base = server.url("/").toString();
     return new FellohSettings(true, "pk-public-123", PRIVATE_KEY, "X9876",
-        URI.create(base.substring(0, base.length() - 1)), URI.create("https://pay.felloh.com/embed"), WEBHOOK_SECRET,
-        true, true, List.of(), List.of(), true, Duration.ofDays(30), embedded);
+        URI.create(base.substring(0, base.length() - 1)), URI.create("https://pay.felloh.com/embed"),
+        URI.create("https://pay.felloh.com"), WEBHOOK_SECRET, true, true, List.of(), List.of(), true,
+        Duration.ofDays(30), mode);
   }
 
   static OkHttpClient http() {

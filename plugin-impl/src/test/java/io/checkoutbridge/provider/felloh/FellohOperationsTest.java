@@ -158,15 +158,17 @@ class FellohOperationsTest {
   }
 
   @Test
-  void refundSendsTheAmountInPenceWithTheReasonAndTheActionKey() throws Exception {
+  void refundSendsTheAmountInPenceWithTheReasonAndTheActionKeyThenFindsItInTheList() throws Exception {
     server.enqueue(ok("token.json"));
-    server.enqueue(ok("refund-complete.json"));
+    server.enqueue(ok("refund-accepted.json"));
+    server.enqueue(ok("refunds-list-paid.json"));
 
     OperationResult result = FellohFixtures.provider(server).refund(paidPayment(), operation(OperationKind.REFUND, "25.00"));
 
+    // The refund answer has no data (node-sdk: FellohResponse<void>): what it became is read from the list.
     assertThat(result.outcome()).isEqualTo(OperationResult.Outcome.SUCCEEDED);
-    assertThat(result.providerReference()).isEqualTo("RA-2501");
-    assertThat(result.providerRequestId()).isEqualTo("9a0b0000-0000-4000-8000-00000000f002");
+    assertThat(result.providerReference()).isEqualTo("RA-0500");
+    assertThat(result.providerRequestId()).isEqualTo("9a0c0000-0000-4000-8000-0000000rf001");
     server.takeRequest();
     RecordedRequest refund = server.takeRequest();
     assertThat(refund.getMethod()).isEqualTo("POST");
@@ -175,23 +177,51 @@ class FellohOperationsTest {
     assertThat(bodyOf(refund)).isEqualTo(tree("""
         {"amount":2500,"description":"Customer changed plans",
          "metadata":{"idempotency_key":"op-key-0001","payment_id":"p-1","order_reference":"ORD-1001"}}"""));
+    RecordedRequest list = server.takeRequest();
+    assertThat(list.getMethod() + " " + path(list)).isEqualTo("POST /agent/refunds");
   }
 
   @Test
-  void refundWaitingForApprovalIsPending() throws Exception {
+  void refundAnsweredWithoutDataAndNotListedYetIsPendingUnderTheActionKey() throws Exception {
     server.enqueue(ok("token.json"));
-    server.enqueue(ok("refund-pending.json"));
+    server.enqueue(ok("refund-accepted.json"));
+    server.enqueue(ok("refunds-empty.json"));
 
     OperationResult result = FellohFixtures.provider(server).refund(paidPayment(), operation(OperationKind.REFUND, "25.00"));
 
     assertThat(result.outcome()).isEqualTo(OperationResult.Outcome.PENDING);
-    assertThat(result.providerReference()).isEqualTo("RA-2500");
+    assertThat(result.providerReference()).isEqualTo("op-key-0001");
+  }
+
+  @Test
+  void refundAcceptedWhoseListCannotBeReadIsPendingNotAFailure() throws Exception {
+    server.enqueue(ok("token.json"));
+    server.enqueue(ok("refund-accepted.json"));
+    server.enqueue(json(502, "error-server.json"));
+
+    OperationResult result = FellohFixtures.provider(server).refund(paidPayment(), operation(OperationKind.REFUND, "25.00"));
+
+    assertThat(result.outcome()).isEqualTo(OperationResult.Outcome.PENDING);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void refundWaitingForApprovalIsPendingUnderItsAuthorisationCode() throws Exception {
+    server.enqueue(ok("token.json"));
+    server.enqueue(ok("refund-accepted.json"));
+    server.enqueue(ok("refunds-list-awaiting.json"));
+
+    OperationResult result = FellohFixtures.provider(server).refund(paidPayment(), operation(OperationKind.REFUND, "25.00"));
+
+    assertThat(result.outcome()).isEqualTo(OperationResult.Outcome.PENDING);
+    assertThat(result.providerReference()).isEqualTo("RA-0600");
   }
 
   @Test
   void refundDeclinedByFellohIsDeclined() throws Exception {
     server.enqueue(ok("token.json"));
-    server.enqueue(ok("refund-declined.json"));
+    server.enqueue(ok("refund-accepted.json"));
+    server.enqueue(ok("refunds-list-declined.json"));
 
     OperationResult result = FellohFixtures.provider(server).refund(paidPayment(), operation(OperationKind.REFUND, "25.00"));
 
@@ -211,14 +241,15 @@ class FellohOperationsTest {
     assertThat(server.getRequestCount()).isEqualTo(2);
 
     server.enqueue(ok("token.json"));
-    server.enqueue(ok("refund-complete.json"));
+    server.enqueue(ok("refund-accepted.json"));
+    server.enqueue(ok("refunds-list-paid.json"));
     provider.refund(paidPayment(), operation(OperationKind.REFUND, "25.00"));
 
     server.takeRequest();
     server.takeRequest();
     assertThat(path(server.takeRequest())).isEqualTo("/token");
     assertThat(path(server.takeRequest())).endsWith("/refund");
-    assertThat(server.getRequestCount()).isEqualTo(4);
+    assertThat(server.getRequestCount()).isEqualTo(5);
   }
 
   @Test
@@ -237,7 +268,7 @@ class FellohOperationsTest {
   @Test
   void refundTimeoutIsTransientWithNoSecondPost() {
     server.enqueue(ok("token.json"));
-    server.enqueue(FellohFixtures.slow("refund-complete.json", Duration.ofSeconds(2)));
+    server.enqueue(FellohFixtures.slow("refund-accepted.json", Duration.ofSeconds(2)));
 
     assertThatThrownBy(() -> FellohFixtures.provider(server)
         .refund(paidPayment(), operation(OperationKind.REFUND, "25.00")))

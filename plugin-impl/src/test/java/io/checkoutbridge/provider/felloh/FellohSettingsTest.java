@@ -40,9 +40,11 @@ class FellohSettingsTest {
     assertThat(settings.card()).isTrue();
     assertThat(settings.excludedCardTypes()).isEmpty();
     assertThat(settings.excludedCardRegions()).isEmpty();
-    assertThat(settings.authorisationOnly()).isTrue();
+    assertThat(settings.linkUrl()).isEqualTo(URI.create("https://pay.felloh.com"));
+    // Felloh's account manager enables pre-authorisation per account: off unless asked for.
+    assertThat(settings.authorisationOnly()).isFalse();
     assertThat(settings.sessionExpiry()).isEqualTo(Duration.ofDays(30));
-    assertThat(settings.embedded()).isFalse();
+    assertThat(settings.checkoutMode()).isEqualTo(FellohSettings.CheckoutMode.PAYMENT_LINK);
   }
 
   @Test
@@ -53,9 +55,10 @@ class FellohSettingsTest {
     keys.put("checkout-bridge.felloh.open-banking", "false");
     keys.put("checkout-bridge.felloh.excluded-card-types", "amex, VISA");
     keys.put("checkout-bridge.felloh.excluded-card-regions", "INTER");
-    keys.put("checkout-bridge.felloh.authorisation-only", "false");
+    keys.put("checkout-bridge.felloh.link-url", "http://localhost:8080/sandbox/felloh/pay");
+    keys.put("checkout-bridge.felloh.authorisation-only", "true");
     keys.put("checkout-bridge.felloh.session-expiry", "P7D");
-    keys.put("checkout-bridge.felloh.embedded", "true");
+    keys.put("checkout-bridge.felloh.checkout-mode", "embedded");
 
     FellohSettings settings = FellohSettings.from(Settings.of(keys));
 
@@ -64,9 +67,20 @@ class FellohSettingsTest {
     assertThat(settings.openBanking()).isFalse();
     assertThat(settings.excludedCardTypes()).containsExactly("AMEX", "VISA");
     assertThat(settings.excludedCardRegions()).containsExactly("INTER");
-    assertThat(settings.authorisationOnly()).isFalse();
+    assertThat(settings.linkUrl()).isEqualTo(URI.create("http://localhost:8080/sandbox/felloh/pay"));
+    assertThat(settings.authorisationOnly()).isTrue();
     assertThat(settings.sessionExpiry()).isEqualTo(Duration.ofDays(7));
-    assertThat(settings.embedded()).isTrue();
+    assertThat(settings.checkoutMode()).isEqualTo(FellohSettings.CheckoutMode.EMBEDDED);
+  }
+
+  @Test
+  void unknownCheckoutModeIsAConfigurationErrorNamingTheChoices() {
+    Map<String, String> keys = complete();
+    keys.put("checkout-bridge.felloh.checkout-mode", "redirect");
+
+    assertThatThrownBy(() -> FellohSettings.from(Settings.of(keys)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("checkout-bridge.felloh.checkout-mode is invalid: expected payment-link or embedded");
   }
 
   @Test

@@ -50,7 +50,7 @@ class FellohStartTest {
   }
 
   @Test
-  void startFetchesATokenThenCreatesOneSessionForTheCartTotalInPence() throws Exception {
+  void embeddedStartFetchesATokenThenCreatesOneSessionForTheCartTotalInPence() throws Exception {
     server.enqueue(ok("token.json"));
     server.enqueue(ok("ecommerce-created.json"));
 
@@ -77,11 +77,12 @@ class FellohStartTest {
     assertThat(result.merchantReference()).isEqualTo(ECOMMERCE_ID);
     assertThat(result.refs()).isEqualTo(Map.of(FellohProvider.REF_ECOMMERCE, ECOMMERCE_ID));
     assertThat(result.state()).isNull();
-    assertThat(result.next()).isInstanceOf(NextStep.Redirect.class);
-    HttpUrl page = HttpUrl.get(((NextStep.Redirect) result.next()).url());
-    assertThat(page.host()).isEqualTo("pay.felloh.com");
-    assertThat(page.encodedPath()).isEqualTo("/embed/" + ECOMMERCE_ID);
-    assertThat(page.queryParameter("return_url")).isEqualTo(RETURN_URL.toString());
+    assertThat(result.next()).isInstanceOf(NextStep.Embed.class);
+    // payment-sdk renderIframe: `${baseURL}${paymentID}`, nothing appended.
+    HttpUrl frame = HttpUrl.get(((NextStep.Embed) result.next()).parameters().get("url"));
+    assertThat(frame.host()).isEqualTo("pay.felloh.com");
+    assertThat(frame.encodedPath()).isEqualTo("/embed/" + ECOMMERCE_ID);
+    assertThat(frame.query()).isNull();
   }
 
   @Test
@@ -223,8 +224,8 @@ class FellohStartTest {
     server.enqueue(ok("ecommerce-created.json"));
     FellohSettings base = FellohFixtures.settings(server);
     FellohSettings settings = new FellohSettings(true, base.publicKey(), base.privateKey(), base.organisation(),
-        base.baseUrl(), base.payUrl(), base.webhookSecret(), false, true, List.of("AMEX"), List.of("INTER", "INTRA"),
-        false, Duration.ofDays(7), false);
+        base.baseUrl(), base.payUrl(), base.linkUrl(), base.webhookSecret(), false, true, List.of("AMEX"),
+        List.of("INTER", "INTRA"), false, Duration.ofDays(7), FellohSettings.CheckoutMode.EMBEDDED);
 
     new FellohProvider(settings, FellohFixtures.http(), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC))
         .start(context(request()));
@@ -238,8 +239,9 @@ class FellohStartTest {
   }
 
   @Test
-  void euroCartIsSentInEuroCents() throws Exception {
+  void euroCartIsSentInEuroCentsUnderTheCodeEnumsLists() throws Exception {
     server.enqueue(ok("token.json"));
+    server.enqueue(ok("enums.json"));
     server.enqueue(ok("ecommerce-created.json"));
     Money unit = Money.of("19.99", "EUR");
     Cart cart = new Cart(unit.currency(), List.of(CartLine.of("l1", LineKind.PRODUCT, "S", "Seat", "3", unit, "0")));
@@ -247,13 +249,17 @@ class FellohStartTest {
     FellohFixtures.provider(server).start(context(CheckoutRequest.of("ORD-2", cart, FellohFixtures.customer())));
 
     server.takeRequest();
+    RecordedRequest enums = server.takeRequest();
+    assertThat(enums.getMethod() + " " + path(enums)).isEqualTo("GET /enums");
     var body = bodyOf(server.takeRequest());
     assertThat(body.path("amount").asLong()).isEqualTo(5997);
     assertThat(body.path("currency").asText()).isEqualTo("EUX");
   }
 
   @Test
-  void currencyFellohDoesNotTakeIsRefusedBeforeAnyCall() {
+  void currencyEnumsDoesNotListIsRefusedBeforeAnythingIsCreated() throws Exception {
+    server.enqueue(ok("token.json"));
+    server.enqueue(ok("enums.json"));
     Money unit = Money.of("1500", "JPY");
     Cart cart = new Cart(unit.currency(), List.of(CartLine.of("l1", LineKind.PRODUCT, "S", "Seat", "1", unit, "0")));
 
@@ -262,8 +268,26 @@ class FellohStartTest {
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("cart currency")
         .hasMessageContaining("JPY")
-        .hasMessageContaining("GBP (as GBX)");
-    assertThat(server.getRequestCount()).isZero();
+        .hasMessageContaining("only GBP (GBX) is documented");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    server.takeRequest();
+    assertThat(path(server.takeRequest())).isEqualTo("/enums");
+  }
+
+  @Test
+  void enumsAreReadOnceAndKept() throws Exception {
+    FellohProvider provider = FellohFixtures.provider(server);
+    server.enqueue(ok("token.json"));
+    server.enqueue(ok("enums.json"));
+    server.enqueue(ok("ecommerce-created.json"));
+    server.enqueue(ok("ecommerce-created.json"));
+    Money unit = Money.of("19.99", "EUR");
+    Cart cart = new Cart(unit.currency(), List.of(CartLine.of("l1", LineKind.PRODUCT, "S", "Seat", "1", unit, "0")));
+
+    provider.start(context(CheckoutRequest.of("ORD-4", cart, FellohFixtures.customer())));
+    provider.start(context(CheckoutRequest.of("ORD-5", cart, FellohFixtures.customer())));
+
+    assertThat(server.getRequestCount()).isEqualTo(4);
   }
 
   @Test
@@ -277,19 +301,21 @@ class FellohStartTest {
   }
 
   @Test
-  void embeddedModeAnswersTheIframeWithTheHostedPageAsFallback() throws Exception {
+  void embeddedModeAnswersTheIframeWithoutAReturnUrlAndThePageGetsItSeparately() throws Exception {
     server.enqueue(ok("token.json"));
     server.enqueue(ok("ecommerce-created.json"));
-    FellohProvider provider = new FellohProvider(FellohFixtures.settings(server, true), FellohFixtures.http(),
-        java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
 
-    StartResult result = provider.start(context(request()));
+    StartResult result = FellohFixtures.provider(server).start(context(request()));
 
     NextStep.Embed embed = (NextStep.Embed) result.next();
     assertThat(embed.element()).isEqualTo("felloh-iframe");
-    assertThat(embed.parameters()).containsEntry("ecommerceId", ECOMMERCE_ID)
+    assertThat(embed.parameters())
+        .containsEntry("ecommerceId", ECOMMERCE_ID)
+        .containsEntry("url", "https://pay.felloh.com/embed/" + ECOMMERCE_ID)
+        .containsEntry("origin", "https://pay.felloh.com")
         .containsEntry("returnUrl", RETURN_URL.toString());
-    assertThat(embed.fallbackUrl()).isEqualTo(URI.create(embed.parameters().get("url")));
-    assertThat(embed.fallbackUrl().toString()).startsWith("https://pay.felloh.com/embed/" + ECOMMERCE_ID + "?return_url=");
+    // Felloh documents the embed URL only as an iframe source: it is no page to send a shopper to.
+    assertThat(embed.fallbackUrl()).isNull();
+    assertThat(embed.parameters().get("url")).doesNotContain("return_url");
   }
 }

@@ -50,6 +50,7 @@ class FellohStateTest {
   void completedPaymentIsAuthorizedAndCapturedInFull() throws Exception {
     server.enqueue(ok("ecommerce-paid.json"));
     server.enqueue(ok("transaction-complete.json"));
+    server.enqueue(ok("refunds-empty.json"));
 
     ProviderState state = fetchNew();
 
@@ -72,13 +73,18 @@ class FellohStateTest {
     RecordedRequest tx = server.takeRequest();
     assertThat(tx.getMethod()).isEqualTo("GET");
     assertThat(path(tx)).isEqualTo("/agent/transactions/" + TRANSACTION_ID);
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    RecordedRequest refunds = server.takeRequest();
+    assertThat(refunds.getMethod() + " " + path(refunds)).isEqualTo("POST /agent/refunds");
+    // node-sdk ListRefundsParams: organisation, skip, take; nothing else.
+    assertThat(bodyOf(refunds)).isEqualTo(tree("{\"organisation\":\"X9876\",\"skip\":0,\"take\":100}"));
+    assertThat(server.getRequestCount()).isEqualTo(4);
   }
 
   @Test
   void statusGivenAsAnObjectIsRead() throws Exception {
     server.enqueue(ok("ecommerce-paid.json"));
     server.enqueue(ok("transaction-status-object.json"));
+    server.enqueue(ok("refunds-empty.json"));
 
     ProviderState state = fetchNew();
 
@@ -142,6 +148,53 @@ class FellohStateTest {
   }
 
   @Test
+  void unknownStatusIsAskedAgainLaterAndLoggedOnceNotAsAFailure() throws Exception {
+    java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(FellohEnums.class.getName());
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        logged.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      String word = "AWAITING_3DS_" + System.nanoTime();
+      String body = FellohFixtures.fixture("transaction-unknown-status.json").replace("ON_HOLD_FOR_REVIEW", word);
+      FellohProvider provider = FellohFixtures.provider(server);
+      for (int i = 0; i < 3; i++) {
+        server.enqueue(ok("ecommerce-paid.json"));
+        server.enqueue(new mockwebserver3.MockResponse.Builder().setHeader("Content-Type", "application/json")
+            .body(body).build());
+
+        ProviderState state = provider.fetchState(payment(Map.of(FellohProvider.REF_ECOMMERCE, ECOMMERCE_ID)));
+
+        assertThat(state.authorization()).isEqualTo(AuthorizationState.PENDING);
+        assertThat(state.providerStatus()).isEqualTo(word);
+      }
+      assertThat(logged).filteredOn(m -> m.contains(word)).hasSize(1);
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
+  @Test
+  void everyStatusFellohsEnumsListIsMappedOrAskedAgainLater() {
+    // The transaction statuses of enums.json (node-sdk EnumsResponse.transaction.status).
+    for (String status : java.util.List.of("PENDING", "AUTHORISED", "COMPLETE", "REVERSED", "DECLINED", "FAILED")) {
+      assertThat(FellohStates.known(status)).as(status).isTrue();
+    }
+    assertThat(FellohStates.known("ON_HOLD")).isFalse();
+    assertThat(FellohStates.authorization("ON_HOLD")).isEqualTo(AuthorizationState.PENDING);
+  }
+
+  @Test
   void sessionWithoutTransactionIsNothingYet() throws Exception {
     server.enqueue(ok("ecommerce-unpaid.json"));
 
@@ -194,40 +247,26 @@ class FellohStateTest {
   }
 
   @Test
-  void approvedRefundsOnTheTransactionAreSummedAndThoseAwaitingApprovalAreNot() throws Exception {
+  void approvedRefundsOfTheTransactionAreSummedAndThoseAwaitingApprovalOrDeclinedAreNot() throws Exception {
     server.enqueue(ok("ecommerce-paid.json"));
-    server.enqueue(ok("transaction-refunds.json"));
-
-    ProviderState state = fetchNew();
-
-    // 20.00 complete + 5.00 authorised; 10.00 awaiting approval and 7.00 declined do not count.
-    assertThat(state.refunded()).isEqualTo(gbp("25.00"));
-    assertThat(state.captured()).isEqualTo(gbp("123.45"));
-  }
-
-  @Test
-  void refundsAreListedWhenTheTransactionDoesNotCarryThem() throws Exception {
-    server.enqueue(ok("ecommerce-paid.json"));
-    server.enqueue(ok("transaction-without-refunds-field.json"));
+    server.enqueue(ok("transaction-complete.json"));
     server.enqueue(ok("refunds-list.json"));
 
     ProviderState state = fetchNew();
 
-    assertThat(state.refunded()).isEqualTo(gbp("15.00"));
-    server.takeRequest();
-    server.takeRequest();
-    server.takeRequest();
-    RecordedRequest list = server.takeRequest();
-    assertThat(list.getMethod()).isEqualTo("POST");
-    assertThat(path(list)).isEqualTo("/agent/refunds");
-    assertThat(bodyOf(list)).isEqualTo(tree(
-        "{\"organisation\":\"X9876\",\"keyword\":\"" + TRANSACTION_ID + "\",\"skip\":0,\"take\":100}"));
+    // 20.00 complete + 5.00 authorised; 10.00 awaiting approval, 7.00 declined and another
+    // transaction's 9.99 do not count.
+    assertThat(state.refunded()).isEqualTo(gbp("25.00"));
+    assertThat(state.captured()).isEqualTo(gbp("123.45"));
+    // The declined one is named by its code and by the key refund() may have reported.
+    assertThat(state.refusedOperations()).containsExactlyInAnyOrder("RA-0400", "op-declined");
   }
 
   @Test
   void transactionInAnotherCurrencyThanItsSessionIsAMismatch() {
     server.enqueue(ok("ecommerce-paid.json"));
     server.enqueue(ok("transaction-in-euro.json"));
+    server.enqueue(ok("enums.json"));
 
     assertThatThrownBy(this::fetchNew)
         .isInstanceOf(PaymentException.class)
@@ -256,7 +295,7 @@ class FellohStateTest {
   void paymentWithoutSessionRefIsRefusedBeforeAnyCall() {
     assertThatThrownBy(() -> fetch(Map.of()))
         .isInstanceOf(PaymentException.class)
-        .hasMessageContaining("ecommerce_id");
+        .hasMessageContaining("payment_link_id").hasMessageContaining("ecommerce_id");
     assertThat(server.getRequestCount()).isZero();
   }
 }

@@ -35,7 +35,7 @@ class FellohWebhookTest {
   }
 
   private static String sign(String secret, byte[] body) {
-    return HexFormat.of().formatHex(FellohProvider.hmac(secret, body));
+    return HexFormat.of().formatHex(FellohWebhooks.hmac(secret, body));
   }
 
   private static CallbackRequest callback(byte[] body, Map<String, List<String>> headers) {
@@ -45,6 +45,38 @@ class FellohWebhookTest {
 
   private static byte[] body() {
     return fixture("webhook-transaction-complete.json").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Computed outside this code, with OpenSSL 3:
+   * {@code openssl dgst -sha256 -hmac whsec-felloh-test-secret fixtures/felloh/webhook-signed-by-openssl.json}
+   * (the file holds the body exactly, without a final newline; the same as
+   * {@code printf '%s' "$body" | openssl dgst -sha256 -hmac "$secret"}). Felloh's node-sdk
+   * {@code src/webhooks.ts} signs the same way: {@code createHmac('sha256', secret).update(payload).digest('hex')}.
+   */
+  static final String OPENSSL_SIGNATURE = "76a497444990957af4d1514617b8d32ee08e1a2910dce1237f5ce3d9a29b8072";
+
+  @Test
+  void signatureComputedByOpensslIsAcceptedAndNamesThePaymentLink() throws Exception {
+    byte[] body = fixture("webhook-signed-by-openssl.json").getBytes(StandardCharsets.UTF_8);
+
+    CallbackVerification verified = provider.verifyCallback(
+        callback(body, Map.of("X-Signature", List.of(OPENSSL_SIGNATURE))));
+
+    assertThat(verified.paymentReference()).isEqualTo("9f1c1e55-6f7a-4b8e-8a0e-3c5d2b7a1f42");
+  }
+
+  @Test
+  void opensslSignatureOfAnotherSecretIsRefused() {
+    byte[] body = fixture("webhook-signed-by-openssl.json").getBytes(StandardCharsets.UTF_8);
+    FellohSettings base = FellohFixtures.settings(server);
+    FellohProvider other = new FellohProvider(new FellohSettings(true, base.publicKey(), base.privateKey(),
+        base.organisation(), base.baseUrl(), base.payUrl(), base.linkUrl(), "another-webhook-secret", true, true,
+        List.of(), List.of(), false, base.sessionExpiry(), base.checkoutMode()), FellohFixtures.http(),
+        java.time.Clock.systemUTC());
+
+    assertThatThrownBy(() -> other.verifyCallback(callback(body, Map.of("X-Signature", List.of(OPENSSL_SIGNATURE)))))
+        .isInstanceOf(SignatureException.class);
   }
 
   @Test

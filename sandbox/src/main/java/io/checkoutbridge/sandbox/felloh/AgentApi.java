@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /** The {@code /agent/...} endpoints: ecommerce sessions, transactions and refunds. */
 final class AgentApi {
@@ -45,12 +44,22 @@ final class AgentApi {
 
   // ---- ecommerce -------------------------------------------------------------------------------
 
-  /** {@code PUT /agent/ecommerce}. */
+  /** {@code PUT /agent/ecommerce} (node-sdk {@code CreateEcommerceParams}). */
   SandboxResponse createEcommerce(SandboxRequest request, Map<String, String> params) {
+    return create(request, false);
+  }
+
+  /** {@code PUT /agent/payment-links} (node-sdk {@code CreatePaymentLinkParams}). */
+  SandboxResponse createPaymentLink(SandboxRequest request, Map<String, String> params) {
+    return create(request, true);
+  }
+
+  private SandboxResponse create(SandboxRequest request, boolean link) {
     auth.requireBearer(request);
     ObjectNode body = Json.parseObject(request.body());
     Fields f = new Fields(body);
     Session s = new Session();
+    s.link = link;
     s.customerName = f.requiredText("customer_name");
     s.email = f.email("email");
     s.organisation = f.requiredText("organisation");
@@ -73,6 +82,23 @@ final class AgentApi {
     s.storeCardForced = f.bool("store_card_forced", false);
     s.excludedCardTypes = f.words("excluded_card_types", null);
     s.excludedCardRegions = f.words("excluded_card_regions", Set.of("DOMESTIC", "INTER", "INTRA"));
+    if (link) {
+      s.type = f.requiredText("type");
+      if (s.type != null && !FellohSimulator.LINK_TYPES.contains(s.type)) {
+        f.problem("type", "must be one of " + FellohSimulator.LINK_TYPES);
+      }
+      s.description = f.optionalText("description");
+      s.successUrl = url(f, "success_url");
+      s.failureUrl = url(f, "failure_url");
+      s.cancelUrl = url(f, "cancel_url");
+    } else {
+      // CreateEcommerceParams has no URL of any kind: the embed reports by postMessage.
+      for (String field : List.of("success_url", "failure_url", "cancel_url", "return_url")) {
+        if (f.has(field)) {
+          f.problem(field, "is not a field of an ecommerce session");
+        }
+      }
+    }
     Instant now = clock.instant();
     s.createdAt = now;
     s.expiresAt = now.plus(FellohSimulator.DEFAULT_EXPIRY);
@@ -87,13 +113,48 @@ final class AgentApi {
     f.validate();
     FellohAuth.requireOrganisation(s.organisation);
     synchronized (state) {
+      if (s.authorisationOnly && !state.settings.preAuthorisation) {
+        throw new SimulatorException(422, "authorisation_only.not_enabled",
+            "Pre-authorisation is not enabled for this organisation; your account manager can enable it");
+      }
       s.id = Ids.uuid();
       if (s.bookingId != null) {
         s.bookingReference = bookingReference();
       }
-      state.sessions.put(s.id, s);
+      (link ? state.links : state.sessions).put(s.id, s);
     }
     return Envelope.ok(Json.object().put("id", s.id));
+  }
+
+  /** An optional absolute http(s) URL. */
+  private static String url(Fields f, String field) {
+    String text = f.optionalText(field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      java.net.URI uri = java.net.URI.create(text);
+      if (uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        return text;
+      }
+    } catch (IllegalArgumentException e) {
+      // refused below
+    }
+    f.problem(field, "must be an absolute http or https URL");
+    return null;
+  }
+
+  /** {@code GET /agent/payment-links/{id}}. */
+  SandboxResponse getPaymentLink(SandboxRequest request, Map<String, String> params) {
+    auth.requireBearer(request);
+    synchronized (state) {
+      Session s = state.links.get(params.get("id"));
+      if (s == null) {
+        throw new SimulatorException(404, "payment_link.not_found",
+            "The payment link id that you are attempting to access does not exist");
+      }
+      return Envelope.ok(s.toJson(state));
+    }
   }
 
   /** A date means the end of that day (UTC); a date-time is taken as is. */
@@ -281,6 +342,7 @@ final class AgentApi {
       r.description = description;
       r.metadata = metadata == null || metadata.isNull() ? null : metadata.deepCopy();
       r.createdAt = clock.instant();
+      r.sequence = state.refunds.size();
       if (amount > state.settings.refundApprovalAbove) {
         r.status = RefundStatus.PENDING_AUTHORISATION;
       } else {
@@ -291,32 +353,28 @@ final class AgentApi {
       state.refunds.put(r.authorisationCode, r);
       t.refundCodes.add(r.authorisationCode);
       t.settleRefundStatus(state);
-      webhooks.send("refund." + r.status.name().toLowerCase(Locale.ROOT), r.toJson(true));
-      return Envelope.ok(r.toJson(true));
+      webhooks.send("refund." + r.status.name().toLowerCase(Locale.ROOT), r.toJson());
+      // node-sdk types the answer FellohResponse<void>: nothing about the refund comes back.
+      return Envelope.ok(Json.object());
     }
   }
 
   // ---- refunds ---------------------------------------------------------------------------------
 
-  /** {@code POST /agent/refunds}: the organisation's refunds, those waiting for approval included. */
+  /**
+   * {@code POST /agent/refunds}: the organisation's refunds, newest first, those waiting for
+   * approval included. node-sdk {@code ListRefundsParams} has {@code organisation}, {@code skip} and
+   * {@code take} only; any other field (a {@code keyword}) filters nothing, as Felloh ignores it.
+   */
   SandboxResponse listRefunds(SandboxRequest request, Map<String, String> params) {
     auth.requireBearer(request);
-    ObjectNode body = Json.parseObject(request.body());
-    Query q = Query.read(body);
-    Fields f = new Fields(body);
-    Set<String> statuses = Set.copyOf(f.words("statuses", null));
-    f.validate();
+    Query q = Query.read(Json.parseObject(request.body()));
     synchronized (state) {
-      Predicate<Refund> keyword = r -> q.keyword() == null || contains(r.transaction.id, q.keyword())
-          || contains(r.authorisationCode, q.keyword()) || contains(r.transaction.session.bookingReference, q.keyword());
       List<Refund> matches = state.refunds.values().stream()
-          .filter(keyword)
-          .filter(r -> q.inDates(r.createdAt))
-          .filter(r -> statuses.isEmpty() || statuses.contains(r.status.name()))
-          .sorted(Comparator.comparing((Refund r) -> r.createdAt).reversed())
+          .sorted(Comparator.comparing((Refund r) -> r.createdAt).thenComparing(r -> r.sequence).reversed())
           .toList();
       ArrayNode data = Json.array();
-      matches.stream().skip(q.skip()).limit(q.take()).forEach(r -> data.add(r.toJson(true)));
+      matches.stream().skip(q.skip()).limit(q.take()).forEach(r -> data.add(r.toJson()));
       return Envelope.list(data, matches.size());
     }
   }
@@ -351,8 +409,9 @@ final class AgentApi {
         r.status = RefundStatus.DECLINED;
       }
       r.transaction.settleRefundStatus(state);
-      webhooks.send("refund." + r.status.name().toLowerCase(Locale.ROOT), r.toJson(true));
-      return Envelope.ok(r.toJson(true));
+      webhooks.send("refund." + r.status.name().toLowerCase(Locale.ROOT), r.toJson());
+      // node-sdk RefundsResource.authorise / decline: FellohResponse<void>.
+      return Envelope.ok(Json.object());
     }
   }
 

@@ -15,7 +15,7 @@ import io.checkoutbridge.sandbox.SimulatorException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +41,6 @@ public final class FellohSimulator implements Simulator {
   static final String ORGANISATION_NAME = "Felloh Sandbox Travel";
   static final String USER_ID = "e8c243ff-d000-4f81-ba57-94184d44dae2";
   static final String USER_EMAIL = "agent@sandbox.felloh.test";
-  /** The hosted page's query parameter naming where to send the shopper back. */
-  public static final String RETURN_PARAMETER = "return_url";
 
   /** Setting: where webhooks go (none by default). */
   public static final String SETTING_WEBHOOK_URL = "checkoutbridge.sandbox.felloh.webhook-url";
@@ -50,22 +48,18 @@ public final class FellohSimulator implements Simulator {
   public static final String SETTING_WEBHOOK_SECRET = "checkoutbridge.sandbox.felloh.webhook-secret";
   /** Setting: refunds of more than this many minor units wait for approval (default 10000). */
   public static final String SETTING_REFUND_APPROVAL_ABOVE = "checkoutbridge.sandbox.felloh.refund-approval-above";
+  /** Setting: whether the organisation may pre-authorise ({@code authorisation_only}); default false. */
+  public static final String SETTING_PRE_AUTHORISATION = "checkoutbridge.sandbox.felloh.pre-authorisation";
   /** Setting: token lifetime in seconds (default 3600). */
   public static final String SETTING_TOKEN_TTL = "checkoutbridge.sandbox.felloh.token-ttl-seconds";
 
   static final Duration DEFAULT_EXPIRY = Duration.ofDays(30);
   static final long DEFAULT_REFUND_APPROVAL_ABOVE = 10_000;
 
-  /** Felloh's minor-unit currency codes → the ISO currency they count. */
-  static final Map<String, String> CURRENCIES;
-
-  static {
-    Map<String, String> c = new LinkedHashMap<>();
-    c.put("GBX", "GBP");
-    c.put("EUX", "EUR");
-    c.put("USX", "USD");
-    CURRENCIES = java.util.Collections.unmodifiableMap(c);
-  }
+  /** Felloh's minor-unit currency codes → the ISO currency they count: only GBX is documented. */
+  static final Map<String, String> CURRENCIES = Map.of("GBX", "GBP");
+  /** Payment link types ({@code payment_link_type} in {@code GET /enums}). */
+  static final List<String> LINK_TYPES = List.of("CARD", "OPEN_BANKING", "UNKNOWN");
 
   private final FellohState state = new FellohState();
   private final FellohState.Settings presets = new FellohState.Settings();
@@ -77,6 +71,7 @@ public final class FellohSimulator implements Simulator {
     presets.webhookUrl = context.setting(SETTING_WEBHOOK_URL).orElse(null);
     presets.webhookSecret = context.setting(SETTING_WEBHOOK_SECRET).orElse(null);
     presets.refundApprovalAbove = context.longSetting(SETTING_REFUND_APPROVAL_ABOVE, DEFAULT_REFUND_APPROVAL_ABOVE);
+    presets.preAuthorisation = context.setting(SETTING_PRE_AUTHORISATION).map(Boolean::parseBoolean).orElse(false);
     state.clear(presets);
     FellohAuth auth = new FellohAuth(state, clock, Math.max(1, context.longSetting(SETTING_TOKEN_TTL, 3600)));
     FellohWebhooks webhooks = new FellohWebhooks(context.callbacks(), state, clock);
@@ -86,6 +81,8 @@ public final class FellohSimulator implements Simulator {
     router
         .add("POST", "/token", "token", auth::token)
         .add("PUT", "/agent/ecommerce", "create_ecommerce", agent::createEcommerce)
+        .add("PUT", "/agent/payment-links", "create_payment_link", agent::createPaymentLink)
+        .add("GET", "/agent/payment-links/{id}", "get_payment_link", agent::getPaymentLink)
         .add("POST", "/agent/ecommerce", "list_ecommerce", agent::listEcommerce)
         .add("GET", "/agent/ecommerce/{id}", "get_ecommerce", agent::getEcommerce)
         .add("DELETE", "/agent/ecommerce/{id}", "delete_ecommerce", agent::deleteEcommerce)
@@ -99,8 +96,10 @@ public final class FellohSimulator implements Simulator {
         .add("GET", "/agent/refunds/{code}/authorise", "decide_refund", agent::authoriseRefund)
         .add("GET", "/agent/refunds/{code}/decline", "decide_refund", agent::declineRefund)
         .add("GET", "/enums", "enums", (r, p) -> enums())
-        .add("GET", "/embed/{id}", "pay_page", page::show)
-        .add("POST", "/embed/{id}", "pay_page", page::act)
+        .add("GET", "/embed/{id}", "pay_page", page::showEmbed)
+        .add("POST", "/embed/{id}", "pay_page", page::actEmbed)
+        .add("GET", "/pay/{id}", "pay_page", page::showLink)
+        .add("POST", "/pay/{id}", "pay_page", page::actLink)
         .add("GET", "/_settings", null, (r, p) -> settings())
         .add("POST", "/_settings", null, this::changeSettings);
 
@@ -115,7 +114,7 @@ public final class FellohSimulator implements Simulator {
   }
 
   /**
-   * {@code token, create_ecommerce, list_ecommerce, get_ecommerce, delete_ecommerce,
+   * {@code token, create_ecommerce, create_payment_link, get_payment_link, list_ecommerce, get_ecommerce, delete_ecommerce,
    * assign_ecommerce, list_transactions, get_transaction, complete, reverse, refund, list_refunds,
    * decide_refund, enums, pay_page, callback}.
    */
@@ -166,6 +165,8 @@ public final class FellohSimulator implements Simulator {
     transaction.putArray("method").add("ONLINE");
     transaction.putArray("type").add("CARD").add("OPEN_BANKING");
     transaction.putArray("brand").add("VISA").add("MASTERCARD").add("AMEX");
+    ArrayNode linkTypes = data.putArray("payment_link_type");
+    LINK_TYPES.forEach(linkTypes::add);
     ArrayNode refund = data.putObject("refund").putArray("status");
     for (FellohState.RefundStatus s : FellohState.RefundStatus.values()) {
       refund.add(s.name());
@@ -184,6 +185,7 @@ public final class FellohSimulator implements Simulator {
       }
       out.put("webhook_secret_set", state.settings.webhookSecret != null);
       out.put("refund_approval_above", state.settings.refundApprovalAbove);
+      out.put("pre_authorisation", state.settings.preAuthorisation);
       return SandboxResponse.json(200, out);
     }
   }
@@ -210,6 +212,10 @@ public final class FellohSimulator implements Simulator {
     String secret = f.optionalText("webhook_secret");
     long threshold = f.integer("refund_approval_above", false, 0, Long.MAX_VALUE, -1);
     boolean revoke = f.bool("revoke_tokens", false);
+    JsonNode preAuthorisation = body.get("pre_authorisation");
+    if (preAuthorisation != null && !preAuthorisation.isBoolean()) {
+      f.problem("pre_authorisation", "must be true or false");
+    }
     f.validate();
     synchronized (state) {
       JsonNode rawUrl = body.get("webhook_url");
@@ -224,6 +230,9 @@ public final class FellohSimulator implements Simulator {
       }
       if (revoke) {
         state.tokens.clear();
+      }
+      if (preAuthorisation != null && preAuthorisation.isBoolean()) {
+        state.settings.preAuthorisation = preAuthorisation.asBoolean();
       }
     }
     return settings();

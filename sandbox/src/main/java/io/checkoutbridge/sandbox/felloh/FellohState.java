@@ -37,8 +37,15 @@ final class FellohState {
     PENDING_AUTHORISATION, COMPLETE, DECLINED
   }
 
+  /** An ecommerce session, or a payment link ({@link #link}): both are paid on Felloh's pages. */
   static final class Session {
     String id;
+    boolean link;
+    String type;
+    String description;
+    String successUrl;
+    String failureUrl;
+    String cancelUrl;
     String customerName;
     String email;
     String organisation;
@@ -89,6 +96,13 @@ final class FellohState {
       o.put("amount", amount);
       o.put("currency", currency);
       o.put("customer_name", customerName);
+      if (link) {
+        o.put("description", description);
+        putText(o, "success_url", successUrl);
+        putText(o, "failure_url", failureUrl);
+        putText(o, "cancel_url", cancelUrl);
+        o.putObject("type").put("id", type).put("created_at", Timestamps.iso(createdAt));
+      }
       ArrayNode txs = o.putArray("transactions");
       for (String txId : transactionIds) {
         Transaction tx = state.transactions.get(txId);
@@ -147,8 +161,14 @@ final class FellohState {
       o.put("status", status.name());
       o.put("method", "ONLINE");
       o.put("type", type);
-      o.putNull("payment_link");
-      o.putObject("ecommerce").put("id", session.id);
+      if (session.link) {
+        o.putObject("payment_link").put("id", session.id).put("amount", session.amount)
+            .put("customer_name", session.customerName).put("description", session.description);
+        o.putNull("ecommerce");
+      } else {
+        o.putNull("payment_link");
+        o.putObject("ecommerce").put("id", session.id);
+      }
       ObjectNode meta = o.putObject("metadata");
       if (type.equals("CARD")) {
         meta.put("card_type", "DEBIT").put("bin_type", "CONSUMER").put("payment_brand", "VISA")
@@ -157,10 +177,6 @@ final class FellohState {
       meta.put("currency", FellohSimulator.majorUnit(currency)).put("cardholder_name", session.customerName);
       o.putObject("surcharge").put("amount", 0).put("currency", currency);
       o.put("provider_reference", "SBX-" + id.substring(0, 8).toUpperCase(java.util.Locale.ROOT));
-      ArrayNode refunds = o.putArray("refunds");
-      for (String code : refundCodes) {
-        refunds.add(state.refunds.get(code).toJson(false));
-      }
       putTime(o, "authorised_at", authorisedAt);
       putTime(o, "completed_at", completedAt);
       putTime(o, "reversed_at", reversedAt);
@@ -199,39 +215,32 @@ final class FellohState {
     JsonNode metadata;
     RefundStatus status;
     Instant createdAt;
+    /** Order of creation, to keep refunds made in the same instant newest first. */
+    int sequence;
     Instant authorisedAt;
     Instant completedAt;
 
-    ObjectNode toJson(boolean withTransaction) {
+    /** node-sdk {@code Refund}: no id, no description; the transaction by id, amount and booking. */
+    ObjectNode toJson() {
       ObjectNode o = Json.object();
-      o.put("id", id);
       o.put("amount", amount);
       o.putObject("status").put("id", status.name());
       o.put("authorisation_code", authorisationCode);
       putTime(o, "authorised_at", authorisedAt);
+      o.putObject("organisation").put("id", transaction.session.organisation)
+          .put("name", FellohSimulator.ORGANISATION_NAME);
       putTime(o, "completed_at", completedAt);
-      if (description == null) {
-        o.putNull("description");
+      ObjectNode t = o.putObject("transaction").put("id", transaction.id).put("amount", transaction.amount);
+      if (transaction.session.bookingId == null) {
+        t.putNull("booking");
       } else {
-        o.put("description", description);
+        t.putObject("booking").put("id", transaction.session.bookingId)
+            .put("booking_reference", transaction.session.bookingReference);
       }
       if (metadata == null) {
         o.putNull("metadata");
       } else {
         o.set("metadata", metadata.deepCopy());
-      }
-      if (withTransaction) {
-        o.putObject("organisation").put("id", transaction.session.organisation)
-            .put("name", FellohSimulator.ORGANISATION_NAME);
-        ObjectNode t = o.putObject("transaction").put("id", transaction.id).put("amount", transaction.amount);
-        if (transaction.session.bookingId == null) {
-          t.putNull("booking");
-        } else {
-          t.putObject("booking").put("id", transaction.session.bookingId)
-              .put("booking_reference", transaction.session.bookingReference);
-        }
-      } else {
-        o.put("transaction_id", transaction.id);
       }
       o.put("created_at", Timestamps.iso(createdAt));
       return o;
@@ -243,10 +252,12 @@ final class FellohState {
     String webhookUrl;
     String webhookSecret;
     long refundApprovalAbove;
+    boolean preAuthorisation;
   }
 
   final Map<String, Instant> tokens = new LinkedHashMap<>();
   final Map<String, Session> sessions = new LinkedHashMap<>();
+  final Map<String, Session> links = new LinkedHashMap<>();
   final Map<String, Transaction> transactions = new LinkedHashMap<>();
   /** By authorisation code. */
   final Map<String, Refund> refunds = new LinkedHashMap<>();
@@ -256,12 +267,22 @@ final class FellohState {
   void clear(Settings presets) {
     tokens.clear();
     sessions.clear();
+    links.clear();
     transactions.clear();
     refunds.clear();
     bookingCounter = 0;
     settings.webhookUrl = presets.webhookUrl;
     settings.webhookSecret = presets.webhookSecret;
     settings.refundApprovalAbove = presets.refundApprovalAbove;
+    settings.preAuthorisation = presets.preAuthorisation;
+  }
+
+  private static void putText(ObjectNode o, String field, String text) {
+    if (text == null) {
+      o.putNull(field);
+    } else {
+      o.put(field, text);
+    }
   }
 
   private static void putTime(ObjectNode o, String field, Instant at) {

@@ -17,12 +17,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hosted payment page (and iframe) at {@code /felloh/embed/{ecommerceId}}: the shopper pays by
- * card or open banking, or the card is declined, with plain HTML forms. With {@code return_url} in
- * the page's query (or the form), the shopper is sent back there with {@code ecommerce_id},
- * {@code transaction_id} and {@code status} appended.
+ * Felloh's two shopper pages, as the sources describe them.
+ *
+ * <ul>
+ *   <li>The payment link's hosted page {@code /felloh/pay/{linkId}} (production
+ *       {@code https://pay.felloh.com/{id}}): a full page; after a payment it redirects (303) to the
+ *       link's {@code success_url}, after a decline to its {@code failure_url}, and the cancel
+ *       button goes to its {@code cancel_url} (developers.felloh.com payment link object). Without
+ *       the URL it shows the result.
+ *   <li>The iframe {@code /felloh/embed/{ecommerceId}} (payment-sdk
+ *       {@code src/const/environment/index.js}): only an ecommerce session, only a UUID (payment-sdk
+ *       {@code isUUID}), only the query payment-sdk {@code renderIframe} builds ({@code method},
+ *       {@code hpb}, {@code hsc}); a {@code return_url} is refused with 400. It never navigates the
+ *       shopper: it tells its parent with {@code postMessage} of a JSON string, as payment-sdk's
+ *       listener parses it: {@code {"stage":"rendered","iframe_height":n}} when shown, then
+ *       {@code {"stage":"success"|"declined","transactionID":id}} after a payment attempt.
+ * </ul>
  */
 final class PayPage {
+  private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+      "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+  /** The query payment-sdk renderIframe may add. */
+  private static final java.util.Set<String> EMBED_QUERY = java.util.Set.of("method", "hpb", "hsc");
+
   private final FellohState state;
   private final FellohWebhooks webhooks;
   private final Clock clock;
@@ -33,123 +50,208 @@ final class PayPage {
     this.clock = clock;
   }
 
-  SandboxResponse show(SandboxRequest request, Map<String, String> params) {
+  // ---- payment link: a full page ----------------------------------------------------------------
+
+  SandboxResponse showLink(SandboxRequest request, Map<String, String> params) {
     synchronized (state) {
-      Session s = state.sessions.get(params.get("id"));
+      Session s = state.links.get(params.get("id"));
       if (s == null) {
-        return notFound();
+        return notFound("No such payment link.");
       }
-      String self = request.baseUrl() + "/" + FellohSimulator.ID + "/embed/" + s.id
-          + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
+      String self = request.baseUrl() + "/" + FellohSimulator.ID + "/pay/" + s.id;
       StringBuilder body = new StringBuilder(summary(s));
-      Transaction paid = paid(s);
-      if (paid != null) {
-        body.append("<p id=\"status\">Payment ").append(Html.escape(paid.status.name())).append(".</p>\n");
-      } else if (!clock.instant().isBefore(s.expiresAt)) {
-        body.append("<p id=\"status\">This payment link has expired.</p>\n");
-      } else {
-        Transaction last = last(s);
-        if (last != null) {
-          body.append("<p id=\"status\">The last attempt was ").append(Html.escape(last.status.name()))
-              .append(". Please try again.</p>\n");
-        }
-        body.append("<form method=\"post\" action=\"").append(Html.escape(self)).append("\">\n");
-        if (s.card) {
-          body.append(button("card", s.authorisationOnly ? "Authorise card payment" : "Pay by card"));
-        }
-        if (s.openBanking) {
-          body.append(button("open_banking", "Pay by open banking"));
-        }
-        body.append(button("decline", "Decline (card refused)")).append("</form>\n");
-      }
-      String back = returnUrl(request);
-      if (back != null) {
-        body.append("<p><a id=\"return\" href=\"").append(Html.escape(back)).append("\">Return to the shop</a></p>\n");
-      }
+      body.append(choices(s, self, true));
       return SandboxResponse.html(200, Html.page("Felloh: pay " + money(s), body.toString()));
     }
   }
 
-  /** Form post {@code action=card|open_banking|decline}; 303 to the return URL, or a result page. */
-  SandboxResponse act(SandboxRequest request, Map<String, String> params) {
+  /** Form post {@code action=card|open_banking|decline|cancel}; 303 to the link's URL for the outcome. */
+  SandboxResponse actLink(SandboxRequest request, Map<String, String> params) {
     String action = action(request);
-    String back = returnUrl(request);
     synchronized (state) {
-      Session s = state.sessions.get(params.get("id"));
+      Session s = state.links.get(params.get("id"));
       if (s == null) {
-        return notFound();
+        return notFound("No such payment link.");
       }
-      Transaction paid = paid(s);
-      if (paid != null) {
-        // a repeated submit (back button, double click) lands where the first one did
-        return finish(s, paid, back);
+      if ("cancel".equals(action)) {
+        return s.cancelUrl == null ? SandboxResponse.html(200, Html.page("Felloh: cancelled",
+            summary(s) + "<p id=\"status\">Payment cancelled.</p>\n")) : SandboxResponse.redirect(303, s.cancelUrl);
       }
-      Instant now = clock.instant();
-      if (!now.isBefore(s.expiresAt)) {
-        return SandboxResponse.html(410, Html.page("Payment link expired",
-            "<p id=\"status\">This payment link has expired.</p>"));
+      Object outcome = pay(s, action);
+      if (outcome instanceof SandboxResponse refused) {
+        return refused;
       }
-      TxStatus status;
-      String type;
-      switch (action) {
-        case "card" -> {
-          if (!s.card) {
-            return badAction("Card payment is not enabled for this session.");
-          }
-          type = "CARD";
-          status = s.authorisationOnly ? TxStatus.AUTHORISED : TxStatus.COMPLETE;
-        }
-        case "open_banking" -> {
-          if (!s.openBanking) {
-            return badAction("Open banking is not enabled for this session.");
-          }
-          // An open-banking payment is a bank transfer: it cannot be held as a pre-authorisation.
-          type = "OPEN_BANKING";
-          status = TxStatus.COMPLETE;
-        }
-        case "decline" -> {
-          if (!s.card) {
-            return badAction("Card payment is not enabled for this session.");
-          }
-          type = "CARD";
-          status = TxStatus.DECLINED;
-        }
-        default -> {
-          return badAction("Unknown action; use card, open_banking or decline.");
-        }
+      Transaction t = (Transaction) outcome;
+      String next = t.status.paid() ? s.successUrl : s.failureUrl;
+      if (next == null) {
+        return result(s, t);
       }
-      Transaction t = new Transaction();
-      t.id = Ids.uuid();
-      t.session = s;
-      t.amount = s.amount;
-      t.currency = s.currency;
-      t.type = type;
-      t.status = status;
-      t.createdAt = now;
-      if (status == TxStatus.AUTHORISED) {
-        t.authorisedAt = now;
-      }
-      if (status == TxStatus.COMPLETE) {
-        t.authorisedAt = now;
-        t.completedAt = now;
-      }
-      state.transactions.put(t.id, t);
-      s.transactionIds.add(t.id);
-      webhooks.send("transaction." + status.name().toLowerCase(java.util.Locale.ROOT), t.toJson(state));
-      return finish(s, t, back);
+      return SandboxResponse.redirect(303, next);
     }
   }
 
-  private SandboxResponse finish(Session s, Transaction t, String back) {
-    if (back == null) {
+  // ---- ecommerce session: the iframe ------------------------------------------------------------
+
+  SandboxResponse showEmbed(SandboxRequest request, Map<String, String> params) {
+    SandboxResponse refused = refuseQuery(request, params.get("id"));
+    if (refused != null) {
+      return refused;
+    }
+    synchronized (state) {
+      Session s = state.sessions.get(params.get("id"));
+      if (s == null) {
+        return notFound("No such ecommerce session.");
+      }
+      String self = request.baseUrl() + "/" + FellohSimulator.ID + "/embed/" + s.id
+          + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
+      String body = summary(s) + choices(s, self, false)
+          + tell("{stage:'rendered',iframe_height:document.body.scrollHeight}");
+      return SandboxResponse.html(200, Html.page("Felloh: pay " + money(s), body));
+    }
+  }
+
+  /** Form post in the iframe; answers a page that tells the parent the outcome. */
+  SandboxResponse actEmbed(SandboxRequest request, Map<String, String> params) {
+    SandboxResponse refused = refuseQuery(request, params.get("id"));
+    if (refused != null) {
+      return refused;
+    }
+    String action = action(request);
+    synchronized (state) {
+      Session s = state.sessions.get(params.get("id"));
+      if (s == null) {
+        return notFound("No such ecommerce session.");
+      }
+      Object outcome = pay(s, action);
+      if (outcome instanceof SandboxResponse problem) {
+        return problem;
+      }
+      Transaction t = (Transaction) outcome;
+      String stage = t.status.paid() ? "success" : "declined";
       return SandboxResponse.html(200, Html.page("Felloh: payment " + t.status.name().toLowerCase(java.util.Locale.ROOT),
           summary(s) + "<p id=\"status\">Payment " + Html.escape(t.status.name()) + ".</p>\n"
-              + "<p>Transaction <code id=\"transaction-id\">" + Html.escape(t.id) + "</code></p>\n"));
+              + "<p>Transaction <code id=\"transaction-id\">" + Html.escape(t.id) + "</code></p>\n"
+              + tell("{stage:'" + stage + "',transactionID:'" + t.id + "'}")));
     }
-    return SandboxResponse.redirect(303, QueryStrings.append(back, List.of(
-        new QueryStrings.Param("ecommerce_id", s.id),
-        new QueryStrings.Param("transaction_id", t.id),
-        new QueryStrings.Param("status", t.status.name()))));
+  }
+
+  /** payment-sdk builds only {@code {base}{uuid}} plus {@code method}, {@code hpb}, {@code hsc}. */
+  private static SandboxResponse refuseQuery(SandboxRequest request, String id) {
+    if (id == null || !UUID.matcher(id).matches()) {
+      return notFound("The ecommerce id is not a UUID.");
+    }
+    for (String name : QueryStrings.parse(request.rawQuery()).keySet()) {
+      if (!EMBED_QUERY.contains(name)) {
+        return SandboxResponse.html(400, Html.page("Not possible", "<p id=\"status\">The payment page takes no "
+            + Html.escape(name) + " parameter (only method, hpb and hsc).</p>"));
+      }
+    }
+    return null;
+  }
+
+  /** A script posting {@code message} (a JS object) to the parent as a JSON string, as Felloh's page does. */
+  private static String tell(String message) {
+    return "<script>if (window.parent !== window) { window.parent.postMessage(JSON.stringify(" + message
+        + "), '*'); }</script>\n";
+  }
+
+  // ---- shared ---------------------------------------------------------------------------------
+
+  private String choices(Session s, String self, boolean cancellable) {
+    StringBuilder body = new StringBuilder();
+    Transaction paid = paid(s);
+    if (paid != null) {
+      body.append("<p id=\"status\">Payment ").append(Html.escape(paid.status.name())).append(".</p>\n");
+    } else if (!clock.instant().isBefore(s.expiresAt)) {
+      body.append("<p id=\"status\">This payment has expired.</p>\n");
+    } else {
+      Transaction last = last(s);
+      if (last != null) {
+        body.append("<p id=\"status\">The last attempt was ").append(Html.escape(last.status.name()))
+            .append(". Please try again.</p>\n");
+      }
+      body.append("<form method=\"post\" action=\"").append(Html.escape(self)).append("\">\n");
+      if (s.card) {
+        body.append(button("card", s.authorisationOnly ? "Authorise card payment" : "Pay by card"));
+      }
+      if (s.openBanking) {
+        body.append(button("open_banking", "Pay by open banking"));
+      }
+      body.append(button("decline", "Decline (card refused)"));
+      if (cancellable) {
+        body.append(button("cancel", "Cancel and return"));
+      }
+      body.append("</form>\n");
+    }
+    return body.toString();
+  }
+
+  /** A transaction for {@code action}, or the page refusing it. */
+  private Object pay(Session s, String action) {
+    Transaction paid = paid(s);
+    if (paid != null) {
+      // a repeated submit (back button, double click) lands where the first one did
+      return paid;
+    }
+    Instant now = clock.instant();
+    if (!now.isBefore(s.expiresAt)) {
+      return SandboxResponse.html(410, Html.page("Payment expired",
+          "<p id=\"status\">This payment has expired.</p>"));
+    }
+    TxStatus status;
+    String type;
+    switch (action) {
+      case "card" -> {
+        if (!s.card) {
+          return badAction("Card payment is not enabled for this payment.");
+        }
+        type = "CARD";
+        status = s.authorisationOnly ? TxStatus.AUTHORISED : TxStatus.COMPLETE;
+      }
+      case "open_banking" -> {
+        if (!s.openBanking) {
+          return badAction("Open banking is not enabled for this payment.");
+        }
+        // An open-banking payment is a bank transfer: it cannot be held as a pre-authorisation.
+        type = "OPEN_BANKING";
+        status = TxStatus.COMPLETE;
+      }
+      case "decline" -> {
+        if (!s.card) {
+          return badAction("Card payment is not enabled for this payment.");
+        }
+        type = "CARD";
+        status = TxStatus.DECLINED;
+      }
+      default -> {
+        return badAction("Unknown action; use card, open_banking or decline.");
+      }
+    }
+    Transaction t = new Transaction();
+    t.id = Ids.uuid();
+    t.session = s;
+    t.amount = s.amount;
+    t.currency = s.currency;
+    t.type = type;
+    t.status = status;
+    t.createdAt = now;
+    if (status == TxStatus.AUTHORISED) {
+      t.authorisedAt = now;
+    }
+    if (status == TxStatus.COMPLETE) {
+      t.authorisedAt = now;
+      t.completedAt = now;
+    }
+    state.transactions.put(t.id, t);
+    s.transactionIds.add(t.id);
+    webhooks.send("transaction." + status.name().toLowerCase(java.util.Locale.ROOT), t.toJson(state));
+    return t;
+  }
+
+  private SandboxResponse result(Session s, Transaction t) {
+    return SandboxResponse.html(200, Html.page("Felloh: payment " + t.status.name().toLowerCase(java.util.Locale.ROOT),
+        summary(s) + "<p id=\"status\">Payment " + Html.escape(t.status.name()) + ".</p>\n"
+            + "<p>Transaction <code id=\"transaction-id\">" + Html.escape(t.id) + "</code></p>\n"));
   }
 
   /** The transaction that committed money, if any. */
@@ -165,22 +267,6 @@ final class PayPage {
 
   private Transaction last(Session s) {
     return s.transactionIds.isEmpty() ? null : state.transactions.get(s.transactionIds.get(s.transactionIds.size() - 1));
-  }
-
-  /** {@code return_url} from the form or the page's query; only absolute http(s) URLs. */
-  private static String returnUrl(SandboxRequest request) {
-    List<String> values = request.form().getOrDefault(FellohSimulator.RETURN_PARAMETER,
-        request.queryParams(FellohSimulator.RETURN_PARAMETER));
-    if (values.isEmpty()) {
-      return null;
-    }
-    try {
-      URI uri = URI.create(values.get(0));
-      return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          ? values.get(0) : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static String action(SandboxRequest request) {
@@ -199,7 +285,8 @@ final class PayPage {
             : ", booking <code id=\"booking-reference\">" + Html.escape(s.bookingReference) + "</code>")
         + "</p>\n<p>Amount <strong id=\"amount\">" + Html.escape(money(s)) + "</strong>"
         + (s.authorisationOnly ? " (authorised now, taken later)" : "") + "</p>\n"
-        + "<p>Session <code id=\"ecommerce-id\">" + Html.escape(s.id) + "</code></p>\n";
+        + "<p>" + (s.link ? "Payment link" : "Session") + " <code id=\"ecommerce-id\">" + Html.escape(s.id)
+        + "</code></p>\n";
   }
 
   /** {@code 12345 GBX} shown as {@code 123.45 GBP}. */
@@ -216,8 +303,7 @@ final class PayPage {
     return SandboxResponse.html(400, Html.page("Not possible", "<p id=\"status\">" + Html.escape(message) + "</p>"));
   }
 
-  private static SandboxResponse notFound() {
-    return SandboxResponse.html(404, Html.page("Payment not found",
-        "<p id=\"status\">No such ecommerce session.</p>"));
+  private static SandboxResponse notFound(String why) {
+    return SandboxResponse.html(404, Html.page("Payment not found", "<p id=\"status\">" + Html.escape(why) + "</p>"));
   }
 }

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 final class FellohFixture implements AutoCloseable {
   static final String BASE_URL = "http://sandbox.test:8080/shop/sandbox";
   static final String RETURN_URL = "https://shop.example/payments/return/felloh?pid=p-1&seal=abc";
+  private static final java.util.regex.Pattern TOLD =
+      java.util.regex.Pattern.compile("stage:'(\\w+)',transactionID:'([0-9a-f-]+)'");
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   final Sandbox sandbox;
@@ -36,7 +38,9 @@ final class FellohFixture implements AutoCloseable {
     Sandbox.Builder builder = Sandbox.builder()
         .clock(clock)
         .callbackSettings(new CallbackSender.Settings(3, Duration.ofMillis(50), Duration.ofSeconds(2), 2))
-        .simulator(FellohSimulator::new);
+        .simulator(FellohSimulator::new)
+        // This organisation has pre-authorisation enabled; tests that need it off say so.
+        .setting(FellohSimulator.SETTING_PRE_AUTHORISATION, "true");
     customize.accept(builder);
     sandbox = builder.build();
   }
@@ -111,17 +115,40 @@ final class FellohFixture implements AutoCloseable {
     return data(call(get("/agent/transactions/" + id)));
   }
 
-  /** Presses a button on the hosted page, coming from the shop's return URL; the 303 answer. */
+  /** Presses a button in the iframe of an ecommerce session; the page that tells the parent. */
   SandboxResponse pay(String sessionId, String action) {
-    SandboxResponse r = call(SandboxRequest.builder("POST", "/felloh/embed/" + sessionId)
-        .query("return_url", RETURN_URL).form("action", action));
-    assertThat(r.status()).as(r.bodyText()).isEqualTo(303);
+    SandboxResponse r = call(SandboxRequest.builder("POST", "/felloh/embed/" + sessionId).form("action", action));
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
     return r;
+  }
+
+  /** What the iframe told its parent by postMessage: {@code [stage, transactionID]}. */
+  static List<String> told(SandboxResponse page) {
+    java.util.regex.Matcher m = TOLD.matcher(page.bodyText());
+    assertThat(m.find()).as(page.bodyText()).isTrue();
+    return List.of(m.group(1), m.group(2));
   }
 
   /** Pays and answers the new transaction's id. */
   String paid(String sessionId, String action) {
-    return query(pay(sessionId, action)).get("transaction_id").get(0);
+    return told(pay(sessionId, action)).get(1);
+  }
+
+  /** The refunds of a transaction, from every page of the organisation's list. */
+  List<JsonNode> refundsOf(String txId) {
+    List<JsonNode> mine = new java.util.ArrayList<>();
+    for (int skip = 0; ; skip += 100) {
+      JsonNode page = data(call(post("/agent/refunds",
+          Json.object().put("organisation", FellohSimulator.ORGANISATION).put("skip", skip).put("take", 100))));
+      page.forEach(r -> {
+        if (r.path("transaction").path("id").asText().equals(txId)) {
+          mine.add(r);
+        }
+      });
+      if (page.size() < 100) {
+        return mine;
+      }
+    }
   }
 
   SandboxResponse refund(String txId, long amount) {

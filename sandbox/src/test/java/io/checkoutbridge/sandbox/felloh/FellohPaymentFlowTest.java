@@ -21,39 +21,106 @@ class FellohPaymentFlowTest {
   }
 
   @Test
-  void hostedPageOffersTheEnabledMethodsAndKeepsTheReturnUrl() {
+  void iframeOffersTheEnabledMethodsAndTellsItsParentItRendered() {
     String id = f.createSession(FellohFixture.sessionBody(12345, false).put("open_banking_enabled", false));
 
-    SandboxResponse page = f.call(SandboxRequest.builder("GET", "/felloh/embed/" + id)
-        .query("return_url", FellohFixture.RETURN_URL));
+    SandboxResponse page = f.call(SandboxRequest.builder("GET", "/felloh/embed/" + id).query("hsc", "1"));
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.bodyText()).contains("123.45 GBP").contains("Tom Brady").contains("id=\"card\"")
         .doesNotContain("id=\"open_banking\"").contains("id=\"decline\"")
-        .contains("return_url=https%3A%2F%2Fshop.example");
+        // payment-sdk parses e.data with JSON.parse: a JSON string, stage "rendered", iframe_height.
+        .contains("window.parent.postMessage(JSON.stringify({stage:'rendered',iframe_height:");
   }
 
   @Test
-  void cardPaymentCompletesAndSendsTheShopperBack() {
+  void iframeRefusesAReturnUrlBecauseFellohDocumentsNone() {
     String id = f.createSession(FellohFixture.sessionBody(12345, false));
 
-    SandboxResponse back = f.pay(id, "card");
+    SandboxResponse page = f.call(SandboxRequest.builder("GET", "/felloh/embed/" + id)
+        .query("return_url", FellohFixture.RETURN_URL));
 
-    String location = back.header("Location").orElseThrow();
-    assertThat(location).startsWith(FellohFixture.RETURN_URL + "&");
-    Map<String, List<String>> q = FellohFixture.query(back);
-    assertThat(q.get("pid")).containsExactly("p-1");
-    assertThat(q.get("seal")).containsExactly("abc");
-    assertThat(q.get("ecommerce_id")).containsExactly(id);
-    assertThat(q.get("status")).containsExactly("COMPLETE");
-    String txId = q.get("transaction_id").get(0);
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.bodyText()).contains("no return_url parameter");
+  }
+
+  @Test
+  void iframeTakesOnlyAUuidAsPaymentSdkChecks() {
+    assertThat(f.call(SandboxRequest.builder("GET", "/felloh/embed/not-a-uuid")).status()).isEqualTo(404);
+  }
+
+  @Test
+  void cardPaymentCompletesAndTheIframeTellsItsParentWithTheTransaction() {
+    String id = f.createSession(FellohFixture.sessionBody(12345, false));
+
+    SandboxResponse result = f.pay(id, "card");
+
+    List<String> told = FellohFixture.told(result);
+    assertThat(told.get(0)).isEqualTo("success");
+    String txId = told.get(1);
     JsonNode tx = f.transaction(txId);
     assertThat(tx.path("status").asText()).isEqualTo("COMPLETE");
     assertThat(tx.path("amount").asLong()).isEqualTo(12345);
     assertThat(tx.path("currency").asText()).isEqualTo("GBX");
     assertThat(tx.path("type").asText()).isEqualTo("CARD");
-    assertThat(tx.path("refunds").size()).isZero();
+    assertThat(tx.has("refunds")).as("node-sdk Transaction has no refunds").isFalse();
+    assertThat(tx.path("ecommerce").path("id").asText()).isEqualTo(id);
     assertThat(f.session(id).path("transactions").get(0).path("id").asText()).isEqualTo(txId);
+  }
+
+  @Test
+  void paymentLinkSendsTheShopperToItsSuccessFailureOrCancelUrl() {
+    String success = "https://shop.example/back?pid=p-1&seal=abc";
+    SandboxResponse created = f.call(f.put("/agent/payment-links", FellohFixture.sessionBody(5000, false)
+        .put("type", "CARD").put("description", "Order 1").put("success_url", success)
+        .put("failure_url", success + "&f=1").put("cancel_url", success + "&c=1")));
+    String link = f.data(created).path("id").asText();
+
+    SandboxResponse cancel = f.call(SandboxRequest.builder("POST", "/felloh/pay/" + link).form("action", "cancel"));
+    assertThat(cancel.header("Location")).contains(success + "&c=1");
+    SandboxResponse declined = f.call(SandboxRequest.builder("POST", "/felloh/pay/" + link).form("action", "decline"));
+    assertThat(declined.status()).isEqualTo(303);
+    assertThat(declined.header("Location")).contains(success + "&f=1");
+    SandboxResponse paid = f.call(SandboxRequest.builder("POST", "/felloh/pay/" + link).form("action", "card"));
+    assertThat(paid.status()).isEqualTo(303);
+    assertThat(paid.header("Location")).contains(success);
+
+    JsonNode got = f.data(f.call(f.get("/agent/payment-links/" + link)));
+    assertThat(got.path("success_url").asText()).isEqualTo(success);
+    assertThat(got.path("transactions")).hasSize(2);
+    String tx = got.path("transactions").get(1).path("id").asText();
+    assertThat(f.transaction(tx).path("payment_link").path("id").asText()).isEqualTo(link);
+    assertThat(f.transaction(tx).path("status").asText()).isEqualTo("COMPLETE");
+  }
+
+  @Test
+  void paymentLinkNeedsItsTypeAndAbsoluteUrls() {
+    SandboxResponse r = f.call(f.put("/agent/payment-links", FellohFixture.sessionBody(5000, false)
+        .put("success_url", "/relative")));
+
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.bodyJson().path("errors")).extracting(e -> e.path("code").asText())
+        .contains("type.invalid", "success_url.invalid");
+  }
+
+  @Test
+  void ecommerceSessionHasNoReturnUrlOfAnyKind() {
+    SandboxResponse r = f.call(f.put("/agent/ecommerce", FellohFixture.sessionBody(5000, false)
+        .put("success_url", "https://shop.example/back")));
+
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.bodyJson().path("errors").get(0).path("code").asText()).isEqualTo("success_url.invalid");
+  }
+
+  @Test
+  void preAuthorisationIsRefusedUnlessFellohEnabledItForTheOrganisation() {
+    f.settings(Json.object().put("pre_authorisation", false));
+
+    SandboxResponse r = f.call(f.put("/agent/ecommerce", FellohFixture.sessionBody(5000, true)));
+
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.bodyJson().path("errors").get(0).path("code").asText()).isEqualTo("authorisation_only.not_enabled");
+    assertThat(f.call(f.put("/agent/ecommerce", FellohFixture.sessionBody(5000, false))).status()).isEqualTo(200);
   }
 
   @Test
@@ -61,16 +128,16 @@ class FellohPaymentFlowTest {
     String id = f.createSession(FellohFixture.sessionBody(100, false));
     String tx = f.paid(id, "card");
 
-    assertThat(FellohFixture.query(f.pay(id, "decline")).get("transaction_id")).containsExactly(tx);
+    assertThat(FellohFixture.told(f.pay(id, "decline"))).containsExactly("success", tx);
     assertThat(f.session(id).path("transactions").size()).isEqualTo(1);
   }
 
   @Test
   void declinedCardCanBeRetriedOnTheSameSession() {
     String id = f.createSession(FellohFixture.sessionBody(100, false));
-    assertThat(FellohFixture.query(f.pay(id, "decline")).get("status")).containsExactly("DECLINED");
+    assertThat(FellohFixture.told(f.pay(id, "decline")).get(0)).isEqualTo("declined");
 
-    assertThat(FellohFixture.query(f.pay(id, "open_banking")).get("status")).containsExactly("COMPLETE");
+    assertThat(FellohFixture.told(f.pay(id, "open_banking")).get(0)).isEqualTo("success");
     assertThat(f.session(id).path("transactions").size()).isEqualTo(2);
   }
 
@@ -119,34 +186,31 @@ class FellohPaymentFlowTest {
   void smallRefundIsPaidAtOnceAndMovesTheTransactionToPartiallyRefunded() {
     String tx = f.paid(f.createSession(FellohFixture.sessionBody(20000, false)), "card");
 
-    JsonNode refund = f.data(f.refund(tx, 2500));
+    // node-sdk TransactionsResource.refund: FellohResponse<void>.
+    assertThat(f.data(f.refund(tx, 2500)).size()).isZero();
 
+    JsonNode refund = f.refundsOf(tx).get(0);
     assertThat(refund.path("status").path("id").asText()).isEqualTo("COMPLETE");
     assertThat(refund.path("amount").asLong()).isEqualTo(2500);
     assertThat(refund.path("authorisation_code").asText()).hasSize(10);
     assertThat(refund.path("transaction").path("id").asText()).isEqualTo(tx);
-    JsonNode after = f.transaction(tx);
-    assertThat(after.path("status").asText()).isEqualTo("PARTIALLY_REFUNDED");
-    assertThat(after.path("refunds").get(0).path("status").path("id").asText()).isEqualTo("COMPLETE");
+    assertThat(f.transaction(tx).path("status").asText()).isEqualTo("PARTIALLY_REFUNDED");
   }
 
   @Test
   void largeRefundWaitsForApprovalAndIsPaidOnceAuthorised() {
     String tx = f.paid(f.createSession(FellohFixture.sessionBody(20000, false)), "card");
 
-    JsonNode refund = f.data(f.refund(tx, 15000));
+    f.data(f.refund(tx, 15000));
+    JsonNode refund = f.refundsOf(tx).get(0);
     String code = refund.path("authorisation_code").asText();
 
     assertThat(refund.path("status").path("id").asText()).isEqualTo("PENDING_AUTHORISATION");
     assertThat(f.transaction(tx).path("status").asText()).isEqualTo("COMPLETE");
     assertThat(f.refund(tx, 5001).status()).as("the waiting refund holds its amount").isEqualTo(422);
-    JsonNode listed = f.data(f.call(f.post("/agent/refunds",
-        Json.object().put("organisation", "X9876").put("keyword", tx))));
-    assertThat(listed).extracting(r -> r.path("authorisation_code").asText()).containsExactly(code);
+    assertThat(f.data(f.call(f.get("/agent/refunds/" + code + "/authorise"))).size()).isZero();
 
-    JsonNode approved = f.data(f.call(f.get("/agent/refunds/" + code + "/authorise")));
-
-    assertThat(approved.path("status").path("id").asText()).isEqualTo("COMPLETE");
+    assertThat(f.refundsOf(tx).get(0).path("status").path("id").asText()).isEqualTo("COMPLETE");
     assertThat(f.transaction(tx).path("status").asText()).isEqualTo("PARTIALLY_REFUNDED");
     assertThat(f.call(f.get("/agent/refunds/" + code + "/authorise")).status()).isEqualTo(422);
   }
@@ -154,12 +218,16 @@ class FellohPaymentFlowTest {
   @Test
   void declinedRefundFreesItsAmount() {
     String tx = f.paid(f.createSession(FellohFixture.sessionBody(20000, false)), "card");
-    String code = f.data(f.refund(tx, 20000)).path("authorisation_code").asText();
+    f.data(f.refund(tx, 20000));
+    String code = f.refundsOf(tx).get(0).path("authorisation_code").asText();
 
     f.data(f.call(f.get("/agent/refunds/" + code + "/decline")));
 
+    assertThat(f.refundsOf(tx).get(0).path("status").path("id").asText()).isEqualTo("DECLINED");
     assertThat(f.transaction(tx).path("status").asText()).isEqualTo("COMPLETE");
-    assertThat(f.data(f.refund(tx, 20000)).path("status").path("id").asText()).isEqualTo("PENDING_AUTHORISATION");
+    assertThat(f.refund(tx, 20000).status()).isEqualTo(200);
+    assertThat(f.refundsOf(tx)).extracting(r -> r.path("status").path("id").asText())
+        .containsExactly("PENDING_AUTHORISATION", "DECLINED");
   }
 
   @Test
@@ -167,7 +235,8 @@ class FellohPaymentFlowTest {
     f.settings(Json.object().put("refund_approval_above", 0));
     String tx = f.paid(f.createSession(FellohFixture.sessionBody(20000, false)), "card");
 
-    assertThat(f.data(f.refund(tx, 1)).path("status").path("id").asText()).isEqualTo("PENDING_AUTHORISATION");
+    f.data(f.refund(tx, 1));
+    assertThat(f.refundsOf(tx).get(0).path("status").path("id").asText()).isEqualTo("PENDING_AUTHORISATION");
   }
 
   @Test
@@ -205,6 +274,23 @@ class FellohPaymentFlowTest {
   }
 
   @Test
+  void refundsListIgnoresFiltersFellohDoesNotDocumentAndPagesNewestFirst() {
+    f.settings(Json.object().put("refund_approval_above", 1_000_000));
+    String mine = f.paid(f.createSession(FellohFixture.sessionBody(100_000, false)), "card");
+    String other = f.paid(f.createSession(FellohFixture.sessionBody(100_000, false)), "card");
+    for (int i = 0; i < 130; i++) {
+      f.data(f.refund(i % 2 == 0 ? mine : other, 1));
+    }
+
+    JsonNode filtered = f.call(f.post("/agent/refunds", Json.object().put("organisation", "X9876")
+        .put("keyword", mine).put("take", 100))).bodyJson();
+    assertThat(filtered.path("data")).hasSize(100);
+    assertThat(filtered.path("meta").path("count").asText()).isEqualTo("130");
+    assertThat(filtered.path("data")).extracting(r -> r.path("transaction").path("id").asText()).contains(other);
+    assertThat(f.refundsOf(mine)).hasSize(65);
+  }
+
+  @Test
   void enumsListTheStatusesThisSandboxUses() {
     JsonNode enums = f.data(f.call(f.get("/enums")));
 
@@ -213,5 +299,7 @@ class FellohPaymentFlowTest {
     assertThat(enums.path("refund").path("status")).extracting(JsonNode::asText)
         .containsExactly("PENDING_AUTHORISATION", "COMPLETE", "DECLINED");
     assertThat(enums.path("currency").path("GBX").path("division_factor").asInt()).isEqualTo(100);
+    assertThat(enums.path("currency").path("GBX").path("major_unit").asText()).isEqualTo("GBP");
+    assertThat(enums.path("currency").size()).as("only GBX is documented").isEqualTo(1);
   }
 }
