@@ -166,7 +166,7 @@ public final class HokodoProvider implements PaymentProvider {
     if (!request.cart().total().isPositive()) {
       throw new InvalidRequestException("cart total must be positive for a Hokodo deferred payment");
     }
-    HokodoMapper.map(request.cart());
+    HokodoMapper.map(request.cart(), settings.amountDecimals());
   }
 
   /**
@@ -177,7 +177,7 @@ public final class HokodoProvider implements PaymentProvider {
   public StartResult start(StartContext context) throws PaymentException {
     CheckoutRequest request = context.request();
     validate(request);
-    HokodoMapper.Mapping mapping = HokodoMapper.map(request.cart());
+    HokodoMapper.Mapping mapping = HokodoMapper.map(request.cart(), settings.amountDecimals());
     String organisationId = organisation(request.customer(), context.memory());
     String userId = user(request.customer(), organisationId, context.memory());
 
@@ -520,7 +520,7 @@ public final class HokodoProvider implements PaymentProvider {
   @Override
   public Preview preview(CheckoutRequest request) throws InvalidRequestException {
     validate(request);
-    HokodoMapper.Mapping mapping = HokodoMapper.map(request.cart());
+    HokodoMapper.Mapping mapping = HokodoMapper.map(request.cart(), settings.amountDecimals());
     Customer customer = request.customer();
     Company company = customer.company();
     List<Preview.Request> requests = new ArrayList<>();

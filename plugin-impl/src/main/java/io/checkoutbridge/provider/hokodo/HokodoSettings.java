@@ -25,6 +25,8 @@ import java.util.Optional;
  *     ({@code sdk-url}; default {@value #SDK_URL}, or {@value #SANDBOX_SDK_URL} when the base URL is
  *     Hokodo's sandbox API, as in Hokodo's Magento plugin {@code etc/config.xml} and
  *     {@code Model/Config/Sdk.php})
+ * @param amountDecimals the most decimals an amount in minor units may have ({@code amount-decimals},
+ *     0 to 5, default 0): Hokodo's guide accepts 5, every public Hokodo client sends integers
  */
 public record HokodoSettings(
     boolean enabled,
@@ -33,7 +35,8 @@ public record HokodoSettings(
     String sdkKey,
     CheckoutMode checkoutMode,
     URI merchantTermsUrl,
-    URI sdkUrl) {
+    URI sdkUrl,
+    int amountDecimals) {
 
   /** Prefix of every Hokodo key. */
   public static final String PREFIX = "checkout-bridge.hokodo.";
@@ -55,7 +58,8 @@ public record HokodoSettings(
   /** Settings with the SDK URL that goes with {@code baseUrl}. */
   public HokodoSettings(boolean enabled, String apiKey, URI baseUrl, String sdkKey, CheckoutMode checkoutMode,
       URI merchantTermsUrl) {
-    this(enabled, apiKey, baseUrl, sdkKey, checkoutMode, merchantTermsUrl, defaultSdkUrl(baseUrl));
+    this(enabled, apiKey, baseUrl, sdkKey, checkoutMode, merchantTermsUrl, defaultSdkUrl(baseUrl),
+        HokodoMapper.DEFAULT_PLACES);
   }
 
   /** Hokodo's SDK for the API at {@code baseUrl}: the sandbox's for {@code api-sandbox…}, else production's. */
@@ -67,6 +71,9 @@ public record HokodoSettings(
   public HokodoSettings {
     Objects.requireNonNull(apiKey, "apiKey");
     Objects.requireNonNull(sdkUrl, "sdkUrl");
+    if (amountDecimals < 0 || amountDecimals > HokodoMapper.MAX_DECIMALS) {
+      throw new IllegalArgumentException("amountDecimals must be 0 to " + HokodoMapper.MAX_DECIMALS);
+    }
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(checkoutMode, "checkoutMode");
     if (checkoutMode == CheckoutMode.EMBEDDED && (sdkKey == null || sdkKey.isBlank())) {
@@ -99,15 +106,16 @@ public record HokodoSettings(
     URI termsUrl = terms.isPresent() ? reader.url("merchant-terms-url", null) : null;
     Optional<String> rawSdkUrl = reader.optional("sdk-url").filter(s -> !s.isEmpty());
     URI sdkUrl = rawSdkUrl.isPresent() ? reader.url("sdk-url", null) : null;
+    int amountDecimals = reader.integer("amount-decimals", HokodoMapper.DEFAULT_PLACES, 0, HokodoMapper.MAX_DECIMALS);
     reader.validate();
     return new HokodoSettings(enabled, apiKey, baseUrl, sdkKey, mode, termsUrl,
-        sdkUrl != null ? sdkUrl : defaultSdkUrl(baseUrl));
+        sdkUrl != null ? sdkUrl : defaultSdkUrl(baseUrl), amountDecimals);
   }
 
   @Override
   public String toString() {
     return "HokodoSettings[enabled=" + enabled + ", apiKey=***, baseUrl=" + baseUrl
         + ", sdkKey=" + (sdkKey == null ? "unset" : "set") + ", checkoutMode=" + checkoutMode
-        + ", merchantTermsUrl=" + merchantTermsUrl + ", sdkUrl=" + sdkUrl + "]";
+        + ", merchantTermsUrl=" + merchantTermsUrl + ", sdkUrl=" + sdkUrl + ", amountDecimals=" + amountDecimals + "]";
   }
 }
