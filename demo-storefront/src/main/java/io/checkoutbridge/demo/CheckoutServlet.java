@@ -161,12 +161,24 @@ public class CheckoutServlet extends HttpServlet {
       NextStep.Embed embed) throws IOException {
     StringBuilder body = new StringBuilder("<p>Order <strong>").append(escape(order.reference()))
         .append("</strong> is ready to pay with ").append(escape(provider.displayName())).append(".</p>");
+    List<java.net.URI> scripts = List.of();
+    if ("hokodo-checkout".equals(embed.element()) && embed.parameters().containsKey("paymentOffer")) {
+      // Hokodo's checkout element, mounted as Hokodo's own plugin mounts it (static/hokodo-checkout.js).
+      java.net.URI sdk = java.net.URI.create(embed.parameters().get("sdkUrl"));
+      scripts = List.of(sdk, java.net.URI.create(request.getContextPath() + "/static/hokodo-checkout.js"));
+      body.append("<p>Choose a payment plan for your business:</p>")
+          .append("<div id=\"hokodoCheckout\" class=\"provider-element\" aria-live=\"polite\" data-sdk-key=\"")
+          .append(escape(embed.parameters().getOrDefault("sdkKey", ""))).append("\" data-offer=\"")
+          .append(escape(embed.parameters().get("paymentOffer"))).append("\"></div>")
+          .append("<p class=\"notice warning\" role=\"alert\" id=\"hokodo-problem\" hidden>Hokodo's checkout could not be"
+              + " shown here. Continue on Hokodo's page instead.</p>");
+    }
     if (embed.fallbackUrl() != null) {
       body.append("<p class=\"actions\"><a class=\"button\" id=\"continue-to-provider\" href=\"")
           .append(escape(embed.fallbackUrl().toString())).append("\">Continue to ")
           .append(escape(provider.displayName())).append("</a></p>");
     }
-    Html.page(request, response, 200, "Pay with " + provider.displayName(), body.toString(), null);
+    Html.page(request, response, 200, "Pay with " + provider.displayName(), body.toString(), null, scripts);
   }
 
   private static void render(HttpServletRequest request, HttpServletResponse response, int status, PricedCart priced,
@@ -254,7 +266,7 @@ public class CheckoutServlet extends HttpServlet {
 
   private static String hint(ProviderInfo provider) {
     if (CheckoutForm.HOKODO.equals(provider.id())) {
-      return "Pay later by invoice, for businesses. You agree a payment plan on Hokodo's page.";
+      return "Pay later by invoice, for businesses. You agree a payment plan with Hokodo.";
     }
     if (provider.capabilities().contains(Capability.SERVER_SIDE_AUTHORIZATION)) {
       return "Pay by card; the card is authorised when you place the order.";

@@ -54,6 +54,16 @@ public final class Html {
   /** Writes a complete page: header with navigation, {@code main} with {@code body}, footer. */
   static void page(HttpServletRequest request, HttpServletResponse response, int status, String title, String body,
       Integer refreshSeconds) throws IOException {
+    page(request, response, status, title, body, refreshSeconds, java.util.List.of());
+  }
+
+  /**
+   * A page that runs scripts: the shop's own ({@code /static/…}) and a provider's ({@code
+   * scripts}, absolute URLs, loaded from their origins). The policy allows exactly those origins for
+   * scripts, their requests and their frames; every other page runs no script at all.
+   */
+  static void page(HttpServletRequest request, HttpServletResponse response, int status, String title, String body,
+      Integer refreshSeconds, java.util.List<java.net.URI> scripts) throws IOException {
     String ctx = request.getContextPath();
     int items = ShopCart.of(request.getSession()).itemCount();
     response.setStatus(status);
@@ -62,8 +72,24 @@ public final class Html {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "same-origin");
-    response.setHeader("Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    if (scripts.isEmpty()) {
+      response.setHeader("Content-Security-Policy",
+          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    } else {
+      StringBuilder origins = new StringBuilder("'self'");
+      for (java.net.URI script : scripts) {
+        if (!script.isAbsolute()) {
+          continue; // the shop's own: 'self'
+        }
+        String origin = script.getScheme() + "://" + script.getRawAuthority();
+        if (origins.indexOf(" " + origin) < 0) {
+          origins.append(' ').append(origin);
+        }
+      }
+      response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+          + "script-src " + origins + "; connect-src " + origins + "; frame-src " + origins
+          + "; frame-ancestors 'none'; base-uri 'none'");
+    }
     StringBuilder html = new StringBuilder(4096);
     html.append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -84,8 +110,11 @@ public final class Html {
         .append("<li><a href=\"").append(escape(ctx)).append("/payments/admin/\">Payments admin</a></li>")
         .append("</ul></nav></div></header>")
         .append("<main id=\"main\" class=\"wrap\"><h1>").append(escape(title)).append("</h1>")
-        .append(body)
-        .append("</main><footer class=\"site\"><div class=\"wrap\"><p>A demonstration shop. Payments go to the "
+        .append(body);
+    for (java.net.URI script : scripts) {
+      html.append("<script src=\"").append(escape(script.toString())).append("\"></script>");
+    }
+    html.append("</main><footer class=\"site\"><div class=\"wrap\"><p>A demonstration shop. Payments go to the "
             + "providers' sandboxes in this server; no real money moves. <a href=\"")
         .append(escape(ctx)).append("/sandbox/\">Sandbox</a></p></div></footer></body></html>");
     response.getWriter().write(html.toString());

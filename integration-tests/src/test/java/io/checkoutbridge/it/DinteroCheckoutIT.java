@@ -160,6 +160,40 @@ class DinteroCheckoutIT {
     assertThat(calls.stream().filter("POST capture"::equals)).hasSize(2);
   }
 
+  /**
+   * An admin captures in Dintero's back office, not in the plugin. The callback URL asked for
+   * {@code report_event=CAPTURE&report_event=REFUND&report_event=VOID} (the WooCommerce plugin's
+   * {@code Dintero_Checkout_Callback::callback_url}); Dintero calls back with {@code event=CAPTURE},
+   * the plugin fetches the transaction again and the ledger follows, with no admin action in the
+   * plugin.
+   */
+  @Test
+  void captureInDinterosBackOfficeReachesTheLedgerThroughTheCallback() throws Exception {
+    CheckoutStart start = payments.start("dintero", request(order()));
+    String id = start.paymentId();
+    URI back = approve(page(start), "approve");
+    awaitStatus(id, s -> s == PaymentStatus.AUTHORIZED);
+    awaitDeliveries(id, 1);
+    String transaction = query(back, "transaction_id");
+
+    HttpResponse<String> captured = http.send(HttpRequest.newBuilder(
+            sandbox("/dintero/backoffice/transactions/" + transaction + "/capture"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("amount=49700")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(captured.statusCode()).as(captured.body()).isEqualTo(303);
+
+    awaitStatus(id, s -> s == PaymentStatus.CAPTURED);
+    PaymentView view = payments.payment(id).orElseThrow();
+    assertThat(view.ledger().captured()).isEqualTo(Money.of("497.00", "NOK"));
+    assertThat(view.events()).extracting(e -> e.kind()).containsExactly("CREATED", "AUTHORIZED", "CAPTURED");
+    assertThat(view.events().get(2).actor()).as("no admin acted in the plugin").isEqualTo("provider");
+    try (Connection c = ledger.getConnection()) {
+      assertThat(row(c, "SELECT captured_minor FROM cb_payment WHERE id = ?", id)).containsExactly("49700");
+      assertThat(row(c, "SELECT COUNT(*) FROM cb_callback_inbox WHERE payment_id = ?"
+          + " AND description LIKE '%event CAPTURE%' AND processed_at IS NOT NULL", id)).containsExactly("1");
+    }
+  }
+
   @Test
   void declinedPaymentIsDeclined() throws Exception {
     String order = order();
@@ -302,6 +336,15 @@ class DinteroCheckoutIT {
         .POST(HttpRequest.BodyPublishers.ofString("action=" + action)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(pressed.statusCode()).isEqualTo(303);
     return URI.create(pressed.headers().firstValue("Location").orElseThrow());
+  }
+
+  private static String query(URI uri, String name) {
+    for (String pair : uri.getRawQuery().split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+    throw new AssertionError(name + " missing from " + uri);
   }
 
   private void awaitStatus(String id, Predicate<PaymentStatus> wanted) throws Exception {

@@ -244,7 +244,7 @@ class CheckoutBrowserIT {
       case "dintero" -> hostedPage("/sandbox/dintero/pay/", approve ? "#approve" : "#decline");
       case "hokodo" -> { // the company comes with the form (the demo's company is known to the sandbox)
         assertThat(browser.find("#companyNumber").getAttribute("value")).isEqualTo("01234567");
-        hostedPage("/sandbox/hokodo/pay/", approve ? "#accept" : "#reject");
+        hokodoElement(approve);
       }
       case "felloh" -> hostedPage("/sandbox/felloh/embed/", approve ? "#card" : "#decline");
       default -> throw new AssertionError("no browser script for " + provider);
@@ -276,6 +276,21 @@ class CheckoutBrowserIT {
   /** The address with the demo's admin user in it. */
   private static String withAdminCredentials(String url) {
     return url.replaceFirst("^http://", "http://" + DemoLauncher.ADMIN_USER + ":" + DemoLauncher.ADMIN_PASSWORD + "@");
+  }
+
+  /**
+   * The demo runs Hokodo in embedded mode: Hokodo's checkout element is mounted in the shop's own
+   * page (the sandbox's stand-in for Hokodo's SDK, which refuses anything but the offer object as
+   * {@code paymentOffer}, as Hokodo's plugin passes it), and the shopper accepts or rejects a plan
+   * there without leaving the shop.
+   */
+  private static void hokodoElement(boolean approve) {
+    browser.find("#place-order").click();
+    String button = approve ? "hokodo-accept" : "hokodo-reject";
+    until(d -> d.findElement(By.id(button)).isDisplayed());
+    assertThat(browser.driver.getCurrentUrl()).as("still in the shop's page").contains("/shop/checkout");
+    assertThat(browser.find("#hokodoCheckout").getAttribute("data-hokodo-status")).isEqualTo("mounted");
+    browser.find("#" + button).click();
   }
 
   private static void hostedPage(String path, String button) {

@@ -23,6 +23,17 @@ final class DinteroRequests {
 
   /** Query parameter added to the callback URL so failed payments are reported too. */
   static final String REPORT_ERROR = "report_error";
+  /**
+   * Query parameter, repeated once per event, asking Dintero to call back when a capture, refund or
+   * void happens after the payment, including those made in Dintero's back office. Source: the
+   * Payments spec changelog ({@code report_event=<event>}, example
+   * {@code ?report_event=CAPTURE&report_event=REFUND}) and the WooCommerce plugin's
+   * {@code Dintero_Checkout_Callback::callback_url}, which appends
+   * {@code &report_event=CAPTURE&report_event=REFUND&report_event=VOID}.
+   */
+  static final String REPORT_EVENT = "report_event";
+  /** The events asked for, in the WooCommerce plugin's order. */
+  static final List<String> REPORTED_EVENTS = List.of("CAPTURE", "REFUND", "VOID");
 
   // Quantities and VAT rates are decimals: never let them reach the wire as 1E+1.
   private static final ObjectWriter PLAIN = JsonHttp.MAPPER.writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -125,16 +136,29 @@ final class DinteroRequests {
 
   /**
    * The callback URL given to Dintero: the plugin's sealed URL (its {@code pid} and {@code seal}
-   * kept) plus {@code report_error=true}. Callbacks stay GET, Dintero's default: the body is never
-   * trusted, and a POST body (the whole transaction) could outgrow the endpoint's size limit, which
-   * Dintero would take as a permanent 4xx failure.
+   * kept) plus {@code report_error=true} and {@code report_event=CAPTURE&report_event=REFUND&
+   * report_event=VOID}, so that money moved in Dintero's back office reaches the ledger through a
+   * callback like any other (the callback is only a cue: the transaction is fetched again). Callbacks
+   * stay GET, Dintero's default: the body is never trusted, and a POST body (the whole transaction)
+   * could outgrow the endpoint's size limit, which Dintero would take as a permanent 4xx failure.
+   * Parameters already present are not added twice.
    */
   static URI callbackUrl(URI sealed) {
     HttpUrl parsed = HttpUrl.get(sealed.toString());
-    if (parsed.queryParameter(REPORT_ERROR) != null) {
-      return sealed;
+    HttpUrl.Builder url = parsed.newBuilder();
+    boolean changed = false;
+    if (parsed.queryParameter(REPORT_ERROR) == null) {
+      url.addQueryParameter(REPORT_ERROR, "true");
+      changed = true;
     }
-    return parsed.newBuilder().addQueryParameter(REPORT_ERROR, "true").build().uri();
+    List<String> asked = parsed.queryParameterValues(REPORT_EVENT);
+    for (String event : REPORTED_EVENTS) {
+      if (!asked.contains(event)) {
+        url.addQueryParameter(REPORT_EVENT, event);
+        changed = true;
+      }
+    }
+    return changed ? url.build().uri() : sealed;
   }
 
   /** Capture or refund body; {@code referenceField} is {@code capture_reference} or {@code refund_reference}. */

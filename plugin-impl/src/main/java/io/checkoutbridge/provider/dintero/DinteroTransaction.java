@@ -31,7 +31,14 @@ record DinteroTransaction(String id, String status, String merchantReference, St
   /** Statuses in which the shopper's money is committed (whatever happened to it since). */
   static final Set<String> COMMITTED = Set.of("AUTHORIZED", "PARTIALLY_CAPTURED", "CAPTURED", "PARTIALLY_REFUNDED",
       "PARTIALLY_CAPTURED_REFUNDED", "REFUNDED", "AUTHORIZATION_VOIDED");
-  private static final Set<String> PENDING = Set.of("ON_HOLD", "INITIATED");
+  /**
+   * Statuses that decide nothing yet. {@code UNKNOWN} is in the Payments spec's status enum without
+   * a description; nothing says it is final, so it is read as undecided: a later AUTHORIZED must
+   * still be able to win (a payment treated as failed would lose the shopper's money).
+   */
+  private static final Set<String> PENDING = Set.of("ON_HOLD", "INITIATED", "UNKNOWN");
+  private static final System.Logger LOG = System.getLogger(DinteroTransaction.class.getName());
+  private static final Set<String> UNKNOWN_LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * A successful money event.
@@ -108,15 +115,15 @@ record DinteroTransaction(String id, String status, String merchantReference, St
   }
 
   /**
-   * Dintero's status in the SPI's words.
-   *
-   * @throws PaymentException for a status this adapter does not know
+   * Dintero's status in the SPI's words. Only {@code DECLINED} and {@code FAILED} are final
+   * failures; a status word this adapter does not know is undecided (PENDING), logged once per word,
+   * so that a status Dintero adds later never fails a payment nor breaks later fetches.
    */
-  AuthorizationState authorization() throws PaymentException {
+  AuthorizationState authorization() {
     return authorizationOf(status);
   }
 
-  static AuthorizationState authorizationOf(String status) throws PaymentException {
+  static AuthorizationState authorizationOf(String status) {
     if (COMMITTED.contains(status)) {
       return AuthorizationState.AUTHORIZED;
     }
@@ -125,9 +132,14 @@ record DinteroTransaction(String id, String status, String merchantReference, St
     }
     return switch (status) {
       case "DECLINED" -> AuthorizationState.DECLINED;
-      case "FAILED", "UNKNOWN" -> AuthorizationState.FAILED;
-      default -> throw new PaymentException(ErrorCode.PROVIDER_ERROR,
-          "Dintero answered an unknown transaction status " + status);
+      case "FAILED" -> AuthorizationState.FAILED;
+      default -> {
+        if (UNKNOWN_LOGGED.add(status)) {
+          LOG.log(System.Logger.Level.WARNING, "Dintero answered the transaction status " + status
+              + ", which this adapter does not know; it is treated as undecided");
+        }
+        yield AuthorizationState.PENDING;
+      }
     };
   }
 

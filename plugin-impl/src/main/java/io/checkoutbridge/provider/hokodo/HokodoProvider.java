@@ -64,6 +64,14 @@ import okhttp3.OkHttpClient;
 public final class HokodoProvider implements PaymentProvider {
   /** The provider id, in URLs and configuration keys. */
   public static final String ID = "hokodo";
+  /** The embedded element's name in {@link NextStep.Embed}. */
+  public static final String ELEMENT = "hokodo-checkout";
+  /** Embed parameter: the offer object, JSON text, for {@code create("checkout", {paymentOffer})}. */
+  public static final String EMBED_OFFER = "paymentOffer";
+  /** Embed parameter: the SDK's public key, for {@code Hokodo(key)}. */
+  public static final String EMBED_SDK_KEY = "sdkKey";
+  /** Embed parameter: the SDK script's URL. */
+  public static final String EMBED_SDK_URL = "sdkUrl";
 
   /** Ref: Hokodo's order ({@code order-…}). */
   public static final String REF_ORDER = "order_id";
@@ -85,6 +93,8 @@ public final class HokodoProvider implements PaymentProvider {
       Capability.MULTIPLE_CAPTURES, Capability.REFUND, Capability.PARTIAL_REFUND, Capability.VOID,
       Capability.VOID_REMAINING));
 
+  private static final System.Logger LOG = System.getLogger(HokodoProvider.class.getName());
+  private static final Set<String> UNKNOWN_STATUSES_LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static final Set<String> AUTHORIZED_STATUSES = Set.of(
       "accepted", "captured", "part_captured", "partially_captured", "voided", "fulfilled", "part_fulfilled");
   private static final Set<String> PENDING_STATUSES = Set.of(
@@ -156,7 +166,7 @@ public final class HokodoProvider implements PaymentProvider {
     if (!request.cart().total().isPositive()) {
       throw new InvalidRequestException("cart total must be positive for a Hokodo deferred payment");
     }
-    HokodoMapper.map(request.cart());
+    HokodoMapper.map(request.cart(), settings.amountDecimals());
   }
 
   /**
@@ -167,7 +177,7 @@ public final class HokodoProvider implements PaymentProvider {
   public StartResult start(StartContext context) throws PaymentException {
     CheckoutRequest request = context.request();
     validate(request);
-    HokodoMapper.Mapping mapping = HokodoMapper.map(request.cart());
+    HokodoMapper.Mapping mapping = HokodoMapper.map(request.cart(), settings.amountDecimals());
     String organisationId = organisation(request.customer(), context.memory());
     String userId = user(request.customer(), organisationId, context.memory());
 
@@ -198,9 +208,40 @@ public final class HokodoProvider implements PaymentProvider {
     refs.put(REF_PLAN, plan.get().path("id").asText(""));
     URI paymentUrl = paymentUrl(plan.get());
     NextStep next = settings.checkoutMode() == HokodoSettings.CheckoutMode.EMBEDDED
-        ? new NextStep.Embed("hokodo-checkout", Map.of("paymentOffer", offerId, "sdkKey", settings.sdkKey()), paymentUrl)
+        ? new NextStep.Embed(ELEMENT, embedParameters(offer.body()), paymentUrl)
         : new NextStep.Redirect(paymentUrl);
     return new StartResult(next, reference, refs, null);
+  }
+
+  /**
+   * Hokodo answers a post-sale action with the post-sale event it recorded, {@code {created, type,
+   * amount, currency, metadata, changes}}, which has no {@code id} (Hokodo's Magento plugin,
+   * {@code Test/Integration/Gateway/Service/PostSaleTest.php} and {@code
+   * Api/Data/Gateway/DeferredPaymentsPostSaleActionInterface.php}). The event's type and creation
+   * time name it: {@code capture@2020-10-15T19:53:42.345Z}; {@code null} when either is missing.
+   */
+  static String postSaleReference(JsonNode event) {
+    String type = event.path("type").asText("");
+    String created = event.path("created").asText("");
+    if (type.isBlank() || created.isBlank()) {
+      return null;
+    }
+    return type + "@" + created;
+  }
+
+  /**
+   * What the storefront's page needs to mount Hokodo's checkout element: {@code paymentOffer} is the
+   * whole offer object as Hokodo answered it, as JSON text (Hokodo's Magento plugin, {@code
+   * view/frontend/web/js/view/payment/method-renderer/bnpl-sdk.js}, calls {@code
+   * hokodoElements.create("checkout", {paymentOffer: offer})} with the offer object, and reads its
+   * {@code id} and {@code order} on the element's {@code success} event); {@code sdkKey} is the
+   * public key given to {@code Hokodo(key)} and {@code sdkUrl} the script that defines it
+   * ({@code view/frontend/web/js/sdk/core.js}). The offer carries no secret: Hokodo's own plugin
+   * hands it to the browser.
+   */
+  private Map<String, String> embedParameters(JsonNode offer) {
+    return Map.of(EMBED_OFFER, offer.toString(), EMBED_SDK_KEY, settings.sdkKey(),
+        EMBED_SDK_URL, settings.sdkUrl().toString());
   }
 
   private String organisation(Customer customer, ProviderMemory memory) throws PaymentException {
@@ -308,7 +349,13 @@ public final class HokodoProvider implements PaymentProvider {
         deferredResponse.requestId(), refs);
   }
 
-  static AuthorizationState authorization(String status) throws PaymentException {
+  /**
+   * The deferred payment's status in the SPI's words. Hokodo publishes no complete list of statuses
+   * (the Magento plugin's {@code DeferredPaymentInterface} constants and its Playwright enum differ),
+   * so a status this adapter does not know is undecided (PENDING), logged once per word: it never
+   * fails the payment nor breaks later fetches, and a later known status still decides.
+   */
+  static AuthorizationState authorization(String status) {
     if (AUTHORIZED_STATUSES.contains(status)) {
       return AuthorizationState.AUTHORIZED;
     }
@@ -318,8 +365,11 @@ public final class HokodoProvider implements PaymentProvider {
     if ("rejected".equals(status)) {
       return AuthorizationState.DECLINED;
     }
-    throw new PaymentException(ErrorCode.PROVIDER_ERROR,
-        "Hokodo reported deferred payment status '" + status + "', which this plugin does not know");
+    if (UNKNOWN_STATUSES_LOGGED.size() < 100 && UNKNOWN_STATUSES_LOGGED.add(status)) {
+      LOG.log(System.Logger.Level.WARNING, "Hokodo reported the deferred payment status '" + status
+          + "', which this adapter does not know; it is treated as undecided");
+    }
+    return AuthorizationState.PENDING;
   }
 
   /**
@@ -392,8 +442,7 @@ public final class HokodoProvider implements PaymentProvider {
     JsonResponse response = client.sendPost(path,
         HokodoRequests.postSale(operation, payment.paymentId(), withAmount), operation.idempotencyKey());
     if (response.successful()) {
-      JsonNode id = response.body().path("id");
-      return OperationResult.succeeded(response.requestId(), id.isTextual() ? id.asText() : null, response.scrubbed());
+      return OperationResult.succeeded(response.requestId(), postSaleReference(response.body()), response.scrubbed());
     }
     int status = response.status();
     if (status == 400 || status == 409 || status == 422) {
@@ -471,7 +520,7 @@ public final class HokodoProvider implements PaymentProvider {
   @Override
   public Preview preview(CheckoutRequest request) throws InvalidRequestException {
     validate(request);
-    HokodoMapper.Mapping mapping = HokodoMapper.map(request.cart());
+    HokodoMapper.Mapping mapping = HokodoMapper.map(request.cart(), settings.amountDecimals());
     Customer customer = request.customer();
     Company company = customer.company();
     List<Preview.Request> requests = new ArrayList<>();

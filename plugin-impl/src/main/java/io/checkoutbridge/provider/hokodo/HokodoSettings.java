@@ -21,6 +21,12 @@ import java.util.Optional;
  *     {@code redirect})
  * @param merchantTermsUrl the merchant's terms page, passed to the offer as {@code urls.merchant_terms}
  *     ({@code merchant-terms-url}, optional); {@code null} if unset
+ * @param sdkUrl where the storefront loads Hokodo's front-end SDK for the embedded element
+ *     ({@code sdk-url}; default {@value #SDK_URL}, or {@value #SANDBOX_SDK_URL} when the base URL is
+ *     Hokodo's sandbox API, as in Hokodo's Magento plugin {@code etc/config.xml} and
+ *     {@code Model/Config/Sdk.php})
+ * @param amountDecimals the most decimals an amount in minor units may have ({@code amount-decimals},
+ *     0 to 5, default 0): Hokodo's guide accepts 5, every public Hokodo client sends integers
  */
 public record HokodoSettings(
     boolean enabled,
@@ -28,12 +34,18 @@ public record HokodoSettings(
     URI baseUrl,
     String sdkKey,
     CheckoutMode checkoutMode,
-    URI merchantTermsUrl) {
+    URI merchantTermsUrl,
+    URI sdkUrl,
+    int amountDecimals) {
 
   /** Prefix of every Hokodo key. */
   public static final String PREFIX = "checkout-bridge.hokodo.";
   /** Hokodo's production API. */
   public static final String DEFAULT_BASE_URL = "https://api.hokodo.co/v1";
+  /** Hokodo's production front-end SDK. */
+  public static final String SDK_URL = "https://js.hokodo.co/hokodo-js/v1/";
+  /** Hokodo's sandbox front-end SDK. */
+  public static final String SANDBOX_SDK_URL = "https://js-sandbox.hokodo.co/hokodo-js/v1/";
 
   /** How the shopper picks and accepts a payment plan. */
   public enum CheckoutMode {
@@ -43,8 +55,25 @@ public record HokodoSettings(
     EMBEDDED
   }
 
+  /** Settings with the SDK URL that goes with {@code baseUrl}. */
+  public HokodoSettings(boolean enabled, String apiKey, URI baseUrl, String sdkKey, CheckoutMode checkoutMode,
+      URI merchantTermsUrl) {
+    this(enabled, apiKey, baseUrl, sdkKey, checkoutMode, merchantTermsUrl, defaultSdkUrl(baseUrl),
+        HokodoMapper.DEFAULT_PLACES);
+  }
+
+  /** Hokodo's SDK for the API at {@code baseUrl}: the sandbox's for {@code api-sandbox…}, else production's. */
+  static URI defaultSdkUrl(URI baseUrl) {
+    String host = baseUrl == null || baseUrl.getHost() == null ? "" : baseUrl.getHost();
+    return URI.create(host.startsWith("api-sandbox.") ? SANDBOX_SDK_URL : SDK_URL);
+  }
+
   public HokodoSettings {
     Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(sdkUrl, "sdkUrl");
+    if (amountDecimals < 0 || amountDecimals > HokodoMapper.MAX_DECIMALS) {
+      throw new IllegalArgumentException("amountDecimals must be 0 to " + HokodoMapper.MAX_DECIMALS);
+    }
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(checkoutMode, "checkoutMode");
     if (checkoutMode == CheckoutMode.EMBEDDED && (sdkKey == null || sdkKey.isBlank())) {
@@ -75,14 +104,18 @@ public record HokodoSettings(
     }
     Optional<String> terms = reader.optional("merchant-terms-url").filter(s -> !s.isEmpty());
     URI termsUrl = terms.isPresent() ? reader.url("merchant-terms-url", null) : null;
+    Optional<String> rawSdkUrl = reader.optional("sdk-url").filter(s -> !s.isEmpty());
+    URI sdkUrl = rawSdkUrl.isPresent() ? reader.url("sdk-url", null) : null;
+    int amountDecimals = reader.integer("amount-decimals", HokodoMapper.DEFAULT_PLACES, 0, HokodoMapper.MAX_DECIMALS);
     reader.validate();
-    return new HokodoSettings(enabled, apiKey, baseUrl, sdkKey, mode, termsUrl);
+    return new HokodoSettings(enabled, apiKey, baseUrl, sdkKey, mode, termsUrl,
+        sdkUrl != null ? sdkUrl : defaultSdkUrl(baseUrl), amountDecimals);
   }
 
   @Override
   public String toString() {
     return "HokodoSettings[enabled=" + enabled + ", apiKey=***, baseUrl=" + baseUrl
         + ", sdkKey=" + (sdkKey == null ? "unset" : "set") + ", checkoutMode=" + checkoutMode
-        + ", merchantTermsUrl=" + merchantTermsUrl + "]";
+        + ", merchantTermsUrl=" + merchantTermsUrl + ", sdkUrl=" + sdkUrl + ", amountDecimals=" + amountDecimals + "]";
   }
 }

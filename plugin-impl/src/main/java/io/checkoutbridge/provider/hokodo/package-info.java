@@ -25,8 +25,13 @@
  *       callback URL (Hokodo does not sign notifications; the seal is the proof),
  *       {@code urls.merchant_terms} when configured, {@code locale} such as {@code en-gb}.
  *   <li>The shopper accepts a plan: redirect to the first offered plan's {@code payment_url}, or
- *       (checkout-mode {@code embedded}) {@code Embed("hokodo-checkout", {paymentOffer, sdkKey},
- *       fallback payment_url)}. With the buyer known, a checkout costs two calls (order, offer).
+ *       (checkout-mode {@code embedded}) {@code Embed("hokodo-checkout", {paymentOffer, sdkKey, sdkUrl},
+ *       fallback payment_url)}, where {@code paymentOffer} is the whole offer object (JSON text) as
+ *       Hokodo answered it: Hokodo's Magento plugin ({@code view/frontend/web/js/view/payment/
+ *       method-renderer/bnpl-sdk.js}) loads the SDK script, calls {@code Hokodo(sdkKey).elements()
+ *       .create("checkout", {paymentOffer: offer})} with the offer object, mounts it and waits for its
+ *       {@code success} or {@code failure} event; the storefront then sends the shopper to the
+ *       offer's {@code urls.success} (or {@code urls.failure}), our sealed return URL. With the buyer known, a checkout costs two calls (order, offer).
  *   <li>State: {@code GET payment/orders/{id}} (not expanded: {@code deferred_payment} is read as an
  *       id, or as an object's {@code id} if Hokodo expands it anyway), then {@code GET
  *       payment/deferred_payments/{id}} for status and ledger; with no deferred payment yet,
@@ -53,8 +58,12 @@
  * Deferred payment {@code accepted}, {@code captured}, {@code part_captured}, {@code voided} (and the
  * older {@code fulfilled}, {@code part_fulfilled}) → AUTHORIZED; {@code pending_review},
  * {@code customer_action_required}, {@code pending_payment}, {@code accepted_pending_payment} →
- * PENDING; {@code rejected} → DECLINED; any other status is reported as a provider error rather than
- * guessed. Captured = {@code protected_captures + unprotected_captures}; refunded = {@code refunds};
+ * PENDING; {@code rejected} → DECLINED; any other status is undecided (PENDING, logged once per
+ * word): Hokodo publishes no complete list (the plugin's {@code DeferredPaymentInterface} and its
+ * Playwright enum differ), and an unknown word must neither fail the payment nor break later fetches.
+ * A post-sale answer is the post-sale event {@code {created, type, amount, currency, metadata,
+ * changes}} without an {@code id} (the plugin's {@code PostSaleTest.php}); the operation's reference
+ * is {@code <type>@<created>}. Captured = {@code protected_captures + unprotected_captures}; refunded = {@code refunds};
  * voided = {@code voided_authorisation + expired_authorisation} (expired authorisation is released
  * money too). Amount and currency come from the order. Before any deferred payment: NONE while a
  * plan is on offer; DECLINED when every plan was declined (or none was offered); FAILED when the
@@ -74,11 +83,20 @@
  *   <li>Documents are uploaded before the money call: a refused or failed upload stops the
  *       operation before any money moves, and no capture stays without its invoice.
  *   <li>Request id header: {@code X-Request-Id} (or {@code Request-Id}) when Hokodo sends one.
- *   <li>Item tax follows the order guide's formula {@code total_amount × tax_rate / 100}, although
- *       the amounts include tax; amounts are integers where exact, otherwise decimals (at most 5).
- *       Items keep the cart's line total: lines whose {@code total / quantity} does not terminate
- *       within 5 decimals are split (integral quantities) or completed by a one-unit rounding item
- *       (fractional quantities), and the preview says so. Quantities are strings with at least two
+ *   <li>Item {@code tax_amount}: seed 001's rule "tax_amount = total_amount × tax / 100" (its
+ *       example: 6000 at 20 % → 1200), although the same guide says {@code unit_price} and
+ *       {@code total_amount} include tax, and Hokodo's Magento plugin sends {@code tax_amount: 0,
+ *       tax_rate: "0"} ({@code Model/RequestBuilder/OrderBuilder.php}). The seed is the product
+ *       specification, so its rule is kept; item taxes are rounded by largest remainder so the
+ *       order's {@code tax_amount} is their exact sum and the exact total rounded once.
+ *   <li>Decimals: seed 001's rule 5 allows minor units "up to 5 digits after the decimal point", but
+ *       every public client sends integers (the Magento plugin {@code (int) round(x * 100)} in
+ *       {@code OrderBuilder.php}; {@code inikoo/aurora} {@code floor}) and the guide's own request
+ *       examples are integers. So integers are the default ({@code amount-decimals=0}); up to 5 may
+ *       be allowed with {@code amount-decimals}. Items keep the cart's line total exactly: lines
+ *       whose {@code total / quantity} is not an integer are split (integral quantities: {@code 3 ×
+ *       1000} → {@code 2 × 333 + 1 × 334}) or completed by a rounding item (fractional quantities),
+ *       and the preview says so. Quantities are strings with at least two
  *       decimals ({@code "5.00"}), tax rates strings with two ({@code "20.00"}); quantities with more
  *       than three decimals are refused (Hokodo stores three).
  *   <li>Item types: product, shipping, discount, fee; a gift card line goes as a discount.

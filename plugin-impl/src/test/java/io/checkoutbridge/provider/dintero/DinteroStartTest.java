@@ -103,7 +103,7 @@ class DinteroStartTest {
     assertThat(session.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(body(session)).isEqualTo(parse("""
         {"url":{"return_url":"https://shop.example/payments/return/dintero?pid=pay-1&seal=abc",
-                "callback_url":"https://shop.example/payments/callback/dintero?pid=pay-1&seal=abc&report_error=true"},
+                "callback_url":"https://shop.example/payments/callback/dintero?pid=pay-1&seal=abc&report_error=true&report_event=CAPTURE&report_event=REFUND&report_event=VOID"},
          "order":{"amount":39800,"currency":"NOK","merchant_reference":"K7X2M9QPL","merchant_reference_2":"ORDER-1001",
                   "vat_amount":7960,
                   "items":[{"id":"175938","line_id":"1","description":"Stablestol for utendørsbruk","quantity":2,
@@ -247,7 +247,9 @@ class DinteroStartTest {
   void callbackUrlKeepsTheSealAndIsNotExtendedTwice() {
     URI once = DinteroRequests.callbackUrl(CALLBACK_URL);
     assertThat(once.toString())
-        .isEqualTo("https://shop.example/payments/callback/dintero?pid=pay-1&seal=abc&report_error=true");
+        .isEqualTo("https://shop.example/payments/callback/dintero?pid=pay-1&seal=abc&report_error=true"
+            // the WooCommerce plugin's syntax: one report_event per event (class-dintero-checkout-callback.php)
+            + "&report_event=CAPTURE&report_event=REFUND&report_event=VOID");
     assertThat(DinteroRequests.callbackUrl(once)).isEqualTo(once);
   }
 

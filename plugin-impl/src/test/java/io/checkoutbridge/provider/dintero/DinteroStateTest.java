@@ -242,7 +242,9 @@ class DinteroStateTest {
       "AUTHORIZATION_VOIDED, AUTHORIZED, 0, 0, 39800",
       "DECLINED, DECLINED, 0, 0, 0",
       "FAILED, FAILED, 0, 0, 0",
-      "UNKNOWN, FAILED, 0, 0, 0"})
+      // UNKNOWN: in the Payments spec's Transaction.status enum (Dintero.Node.SDK
+      // src/generated/payments.d.ts) with no description saying it is final, so it stays undecided.
+      "UNKNOWN, PENDING, 0, 0, 0"})
   void statusesWithoutEventsMapToTheLedgersWords(String status, AuthorizationState expected, long captured,
       long refunded, long voided) throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).body("""
@@ -275,15 +277,33 @@ class DinteroStateTest {
   }
 
   @Test
-  void unknownStatusIsAProviderError() {
+  void statusThisAdapterDoesNotKnowIsUndecidedAndLaterFetchesStillWork() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).body("""
         {"id":"%s","amount":39800,"currency":"NOK","merchant_reference":"%s","status":"TELEPORTED"}"""
         .formatted(TRANSACTION_ID, ORDER_ID)).build());
+    server.enqueue(new MockResponse.Builder().code(200).body("""
+        {"id":"%s","amount":39800,"currency":"NOK","merchant_reference":"%s","status":"AUTHORIZED"}"""
+        .formatted(TRANSACTION_ID, ORDER_ID)).build());
 
-    assertThatThrownBy(() -> fetch(KNOWN))
-        .isInstanceOf(PaymentException.class)
-        .hasMessageContaining("TELEPORTED")
-        .satisfies(e -> assertThat(((PaymentException) e).code()).isEqualTo(ErrorCode.PROVIDER_ERROR));
+    DinteroProvider provider = provider(server);
+    ProviderState first = provider.fetchState(payment(seedCart(), KNOWN));
+    ProviderState later = provider.fetchState(payment(seedCart(), KNOWN));
+
+    assertThat(first.authorization()).isEqualTo(AuthorizationState.PENDING);
+    assertThat(first.providerStatus()).isEqualTo("TELEPORTED");
+    assertThat(later.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
+  }
+
+  @Test
+  void unknownLeavesTheWayOpenForALaterAuthorization() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).body("""
+        {"id":"%s","amount":39800,"currency":"NOK","merchant_reference":"%s","status":"UNKNOWN"}"""
+        .formatted(TRANSACTION_ID, ORDER_ID)).build());
+
+    ProviderState state = fetch(KNOWN);
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.PENDING);
+    assertThat(state.authorization().canMoveTo(AuthorizationState.AUTHORIZED)).isTrue();
   }
 
   @Test

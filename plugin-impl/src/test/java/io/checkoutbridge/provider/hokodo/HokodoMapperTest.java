@@ -22,17 +22,22 @@ class HokodoMapperTest {
         new BigDecimal(quantity), new BigDecimal(total), new BigDecimal("20"));
   }
 
+  private static String plainOf(BigDecimal value) {
+    return HokodoMapper.plain(value);
+  }
+
   private static BigDecimal dec(String value) {
     return new BigDecimal(value);
   }
 
+  /** Seed 001's example table, in the optional mode with up to 5 decimals (rule 5 of the guide). */
   @Test
   void seedExampleTableMapsToItsTotals() {
     HokodoMapper.Mapping mapping = HokodoMapper.mapSources(List.of(
         source("1", "product", "5", "6000"),
         source("2", "product", "10", "300000"),
         source("3", "discount", "1", "-50000"),
-        source("4", "shipping", "1", "111.93")));
+        source("4", "shipping", "1", "111.93")), 5);
 
     assertThat(mapping.items()).extracting(HokodoMapper.Item::unitPrice)
         .usingElementComparator(BigDecimal::compareTo)
@@ -51,7 +56,7 @@ class HokodoMapperTest {
   @Test
   void seedExampleItemsSerialiseLikeTheGuide() {
     HokodoMapper.Mapping mapping = HokodoMapper.mapSources(List.of(
-        source("1", "product", "5", "6000"), source("4", "shipping", "1", "111.93")));
+        source("1", "product", "5", "6000"), source("4", "shipping", "1", "111.93")), 5);
     JsonNode items = HokodoMapper.itemsJson(mapping);
 
     assertThat(items.get(0).toString()).isEqualTo("{\"item_id\":\"1\",\"type\":\"product\",\"description\":\"item 1\","
@@ -76,14 +81,21 @@ class HokodoMapperTest {
     assertThat(mapping.items()).extracting(HokodoMapper.Item::type)
         .containsExactly("product", "product", "discount", "shipping");
     assertThat(mapping.totalAmount()).isEqualByComparingTo("256112");
-    assertThat(mapping.taxAmount()).isEqualByComparingTo("51222.4");
+    // Integers by default, as Hokodo's Magento plugin sends ((int) round(x * 100), OrderBuilder.php):
+    // the seed's taxes 1200 + 60000 - 10000 + 22.4 = 51222.4 are sent as 51222, item by item.
+    assertThat(mapping.taxAmount()).isEqualByComparingTo("51222");
+    assertThat(mapping.items()).extracting(HokodoMapper.Item::taxAmount).usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(dec("1200"), dec("60000"), dec("-10000"), dec("22"));
+    assertThat(HokodoMapper.itemsJson(mapping)).allMatch(item -> item.path("unit_price").isIntegralNumber()
+        && item.path("total_amount").isIntegralNumber() && item.path("tax_amount").isIntegralNumber());
     JsonNode chair = HokodoMapper.itemJson(mapping.items().get(0));
     assertThat(chair.path("supplier_id").asText()).isEqualTo("7363");
     assertThat(chair.path("supplier_name").asText()).isEqualTo("Cool chair wholesaler");
     assertThat(chair.path("reference").asText()).isEqualTo("702.611.50");
     assertThat(HokodoMapper.itemJson(mapping.items().get(1)).has("reference")).isFalse();
     assertThat(HokodoMapper.itemJson(mapping.items().get(2)).path("total_amount").asLong()).isEqualTo(-50000);
-    assertThat(mapping.rules()).hasSize(2).allMatch(rule -> !rule.contains("split"));
+    assertThat(mapping.rules()).hasSize(3).allMatch(rule -> !rule.contains("split"))
+        .contains("tax 22.4 of item 4 rounded to 22");
   }
 
   @Test
@@ -120,8 +132,19 @@ class HokodoMapperTest {
   }
 
   @Test
-  void exactDecimalUnitPriceIsSentWithDecimalsInsteadOfSplitting() {
+  void unitPriceWithDecimalsIsSplitIntoIntegersByDefault() {
     HokodoMapper.Mapping mapping = HokodoMapper.mapSources(List.of(source("s", "product", "32", "1000")));
+
+    // 1000 / 32 = 31.25: 24 × 31 + 8 × 32 = 1000, all integers.
+    assertThat(mapping.items()).extracting(i -> plainOf(i.quantity()) + "×" + plainOf(i.unitPrice()))
+        .containsExactly("24×31", "8×32");
+    assertThat(mapping.totalAmount()).isEqualByComparingTo("1000");
+    assertThat(mapping.taxAmount()).isEqualByComparingTo("200");
+  }
+
+  @Test
+  void exactDecimalUnitPriceIsSentWithDecimalsInsteadOfSplitting() {
+    HokodoMapper.Mapping mapping = HokodoMapper.mapSources(List.of(source("s", "product", "32", "1000")), 5);
 
     assertThat(mapping.items()).singleElement().satisfies(item -> {
       assertThat(item.unitPrice()).isEqualByComparingTo("31.25");
@@ -145,7 +168,20 @@ class HokodoMapperTest {
     assertThat(rounding.totalAmount()).isEqualByComparingTo("1");
     assertThat(mapping.totalAmount()).isEqualByComparingTo("1000");
     assertThat(HokodoMapper.itemJson(main).path("quantity").asText()).isEqualTo("1.50");
-    assertThat(mapping.rules()).singleElement().asString().contains("rounding item of 1");
+    assertThat(mapping.rules()).anyMatch(rule -> rule.contains("rounding item of 1"));
+    // 999 × 20 % = 199.8 and 1 × 20 % = 0.2: 200 in all, kept by the largest remainder.
+    assertThat(mapping.taxAmount()).isEqualByComparingTo("200");
+  }
+
+  @Test
+  void fractionalQuantityWhoseProductWouldHaveDecimalsGetsAUnitPriceThatStaysInteger() {
+    HokodoMapper.Mapping mapping = HokodoMapper.mapSources(List.of(source("kg", "product", "1.25", "1001")));
+
+    // 1.25 × 800 = 1000 (1.25 × 800 is the largest integral product below 1001 with an integral unit price
+    // that is a multiple of 4), then a rounding item of 1.
+    assertThat(mapping.items()).extracting(HokodoMapper.Item::totalAmount)
+        .usingElementComparator(BigDecimal::compareTo).containsExactly(dec("1000"), dec("1"));
+    assertThat(mapping.items().get(0).unitPrice()).isEqualByComparingTo("800");
   }
 
   @Test
@@ -177,7 +213,7 @@ class HokodoMapperTest {
   @Test
   void itemTaxBeyondFiveDecimalsIsRoundedAndSaysSo() {
     HokodoMapper.Mapping mapping = HokodoMapper.mapSources(List.of(new HokodoMapper.Source("t", null, "product",
-        "Rope", null, null, null, new BigDecimal("1.125"), new BigDecimal("2"), new BigDecimal("17.55"))));
+        "Rope", null, null, null, new BigDecimal("1.125"), new BigDecimal("2"), new BigDecimal("17.55"))), 5);
 
     assertThat(mapping.items()).allMatch(item -> HokodoMapper.decimals(item.taxAmount()) <= 5);
     assertThat(mapping.rules()).anyMatch(rule -> rule.contains("rounded to"));

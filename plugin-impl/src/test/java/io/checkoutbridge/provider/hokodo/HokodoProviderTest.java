@@ -254,7 +254,7 @@ class HokodoProviderTest {
   }
 
   @Test
-  void embeddedModeReturnsTheCheckoutElementWithThePlanPageAsFallback() throws Exception {
+  void embeddedModeHandsTheElementTheWholeOfferObjectWithThePlanPageAsFallback() throws Exception {
     provider = provider(HokodoSettings.CheckoutMode.EMBEDDED);
     rememberBuyer();
     enqueue(201, "order.json");
@@ -262,9 +262,20 @@ class HokodoProviderTest {
 
     StartResult result = provider.start(context(request()));
 
-    assertThat(result.next()).isEqualTo(new NextStep.Embed("hokodo-checkout",
-        Map.of("paymentOffer", "offr-9F9iibZ2EpMhrWgaLd7Ah5", "sdkKey", "pk_test_sdk"),
-        URI.create("https://pay.hokodo.co/plans/ppln-QZsDkNwQwX3xRD7sDKXYcS")));
+    // Hokodo's Magento plugin (bnpl-sdk.js): hokodoElements.create("checkout", {paymentOffer: offer}),
+    // where offer is the offer object (its id and order are read on "success"), not the offer id.
+    NextStep.Embed embed = (NextStep.Embed) result.next();
+    assertThat(embed.element()).isEqualTo("hokodo-checkout");
+    assertThat(embed.fallbackUrl()).isEqualTo(URI.create("https://pay.hokodo.co/plans/ppln-QZsDkNwQwX3xRD7sDKXYcS"));
+    assertThat(embed.parameters()).containsEntry("sdkKey", "pk_test_sdk")
+        .containsKeys("paymentOffer", "sdkUrl");
+    JsonNode offer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(embed.parameters().get("paymentOffer"));
+    assertThat(offer).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(fixture("offer.json")));
+    assertThat(offer.path("id").asText()).isEqualTo("offr-9F9iibZ2EpMhrWgaLd7Ah5");
+    assertThat(offer.path("order").isTextual()).isTrue();
+    assertThat(offer.path("offered_payment_plans").isArray()).isTrue();
+    // Hokodo's Magento plugin, Model/Config/Sdk.php: the production SDK (the API here is not the sandbox's).
+    assertThat(embed.parameters().get("sdkUrl")).isEqualTo("https://js.hokodo.co/hokodo-js/v1/");
   }
 
   @Test
@@ -436,13 +447,20 @@ class HokodoProviderTest {
   }
 
   @Test
-  void unknownDeferredPaymentStatusIsAProviderErrorNotAGuess() {
+  void unknownDeferredPaymentStatusIsUndecidedAndLaterFetchesStillWork() throws Exception {
+    // Hokodo publishes no full status list (Magento plugin DeferredPaymentInterface constants and
+    // its Playwright Buyer.ts enum differ), so an unknown word must not break the payment.
     enqueue(200, "order-with-deferred-payment.json");
     enqueue(200, "deferred-payment-unknown-status.json");
+    enqueue(200, "order-with-deferred-payment.json");
+    enqueue(200, "deferred-payment-accepted.json");
 
-    assertThatThrownBy(() -> provider.fetchState(acceptedPayment()))
-        .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_ERROR))
-        .hasMessageContaining("dormant");
+    ProviderState unknown = provider.fetchState(acceptedPayment());
+    ProviderState later = provider.fetchState(acceptedPayment());
+
+    assertThat(unknown.authorization()).isEqualTo(AuthorizationState.PENDING);
+    assertThat(unknown.providerStatus()).isEqualTo("dormant");
+    assertThat(later.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
   }
 
   @Test
@@ -564,6 +582,9 @@ class HokodoProviderTest {
     assertThat(result.outcome()).isEqualTo(OperationResult.Outcome.SUCCEEDED);
     assertThat(result.providerRequestId()).isEqualTo("req-0");
     assertThat(JsonHttp.MAPPER.readTree(result.rawResponse()).path("changes").path("protected_captures").asLong()).isEqualTo(5000);
+    // The answer is a post-sale event without an id (Magento plugin PostSaleTest.php): its type and
+    // creation time name it.
+    assertThat(result.providerReference()).isEqualTo("capture@2026-03-05T09:30:00.000Z");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

@@ -59,6 +59,23 @@ class HokodoSettingsTest {
     assertThat(embedded.checkoutMode()).isEqualTo(HokodoSettings.CheckoutMode.EMBEDDED);
     assertThat(embedded.baseUrl()).isEqualTo(URI.create("https://api-sandbox.hokodo.co/v1"));
     assertThat(embedded.merchantTermsUrl()).isEqualTo(URI.create("https://shop.example/terms"));
+    // Hokodo's Magento plugin (etc/config.xml, Model/Config/Sdk.php): the sandbox API goes with the sandbox SDK.
+    assertThat(embedded.sdkUrl()).isEqualTo(URI.create("https://js-sandbox.hokodo.co/hokodo-js/v1/"));
+  }
+
+  @Test
+  void amountsAreIntegerMinorUnitsUnlessUpToFiveDecimalsAreAskedFor() {
+    HokodoSettings plain = HokodoSettings.from(Settings.of(Map.of(P + "api-key", "sk_test_0123456789")));
+    HokodoSettings decimals = HokodoSettings.from(Settings.of(Map.of(P + "api-key", "sk_test_0123456789",
+        P + "amount-decimals", "5", P + "sdk-url", "https://shop.example/hokodo.js")));
+
+    assertThat(plain.amountDecimals()).isZero();
+    assertThat(plain.sdkUrl()).isEqualTo(URI.create("https://js.hokodo.co/hokodo-js/v1/"));
+    assertThat(decimals.amountDecimals()).isEqualTo(5);
+    assertThat(decimals.sdkUrl()).isEqualTo(URI.create("https://shop.example/hokodo.js"));
+    assertThatThrownBy(() -> HokodoSettings.from(Settings.of(Map.of(P + "api-key", "sk_test_0123456789",
+        P + "amount-decimals", "6")))).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(P + "amount-decimals");
   }
 
   @Test

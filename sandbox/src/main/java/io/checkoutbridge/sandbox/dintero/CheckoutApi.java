@@ -76,7 +76,7 @@ final class CheckoutApi {
       if (session.transactionId != null) {
         Transaction tx = state.transactions.get(session.transactionId);
         if (tx.status == TransactionStatus.AUTHORIZED) {
-          applyVoid(tx, grant, requestId, now);
+          applyVoid(tx, grant.clientId(), requestId, now);
         } else if (tx.status != TransactionStatus.DECLINED && tx.status != TransactionStatus.FAILED
             && tx.status != TransactionStatus.AUTHORIZATION_VOIDED) {
           throw SimulatorException.badRequest("session_cancel_not_allowed",
@@ -150,42 +150,10 @@ final class CheckoutApi {
   SandboxResponse capture(SandboxRequest request, Map<String, String> params) {
     DinteroState.Grant grant = auth.requireBearer(request);
     ObjectNode body = Json.parseObject(request.body());
-    long amount = positiveAmount(body);
-    String reference = optionalText(body, "capture_reference");
-    List<LineBook.Movement> items = movements(body, amount);
     String requestId = Ids.uuid();
     synchronized (state) {
       Transaction tx = transaction(grant, params.get("id"));
-      if (reference != null && tx.captureReferences.containsKey(reference)) {
-        return repeat(tx, tx.captureReferences.get(reference), amount, "capture_reference",
-            reference, requestId);
-      }
-      if (!tx.status.canCapture()) {
-        throw invalidState(tx, "captured");
-      }
-      if (amount > tx.remainingToCapture()) {
-        throw new SimulatorException(400, "amount_exceeds_authorized",
-            "Capture of " + amount + " exceeds the " + tx.remainingToCapture()
-                + " left to capture", List.of(new FieldError("amount",
-                    "at most " + tx.remainingToCapture() + " may be captured")));
-      }
-      if (items != null) {
-        tx.capturedLines.check(items, "items", tx.capturedLines::limit, "captured");
-        tx.capturedLines.apply(items);
-      } else {
-        tx.capturedWithoutItems = true;
-      }
-      Instant now = clock.instant();
-      tx.captured += amount;
-      tx.status = tx.captured == tx.amount
-          ? TransactionStatus.CAPTURED : TransactionStatus.PARTIALLY_CAPTURED;
-      ObjectNode event = event("CAPTURE", tx, amount, body.get("items"), grant, requestId,
-          reference, now);
-      if (reference != null) {
-        tx.captureReferences.put(reference, new Transaction.Reference(amount));
-      }
-      callbacks.eventApplied(state.sessions.get(tx.sessionId), tx, "CAPTURE",
-          event.get("id").asText());
+      applyCapture(tx, body, grant.clientId(), requestId);
       return ok(tx, requestId);
     }
   }
@@ -193,50 +161,10 @@ final class CheckoutApi {
   SandboxResponse refund(SandboxRequest request, Map<String, String> params) {
     DinteroState.Grant grant = auth.requireBearer(request);
     ObjectNode body = Json.parseObject(request.body());
-    long amount = positiveAmount(body);
-    String reference = optionalText(body, "refund_reference");
-    List<LineBook.Movement> items = movements(body, amount);
     String requestId = Ids.uuid();
     synchronized (state) {
       Transaction tx = transaction(grant, params.get("id"));
-      if (reference != null && tx.refundReferences.containsKey(reference)) {
-        return repeat(tx, tx.refundReferences.get(reference), amount, "refund_reference",
-            reference, requestId);
-      }
-      if (!tx.status.canRefund()) {
-        throw invalidState(tx, "refunded");
-      }
-      if (amount > tx.remainingToRefund()) {
-        throw new SimulatorException(400, "amount_exceeds_captured",
-            "Refund of " + amount + " exceeds the " + tx.remainingToRefund()
-                + " captured and not yet refunded", List.of(new FieldError("amount",
-                    "at most " + tx.remainingToRefund() + " may be refunded")));
-      }
-      if (items != null) {
-        // per line, refunds may not pass what was captured on that line (unknown when a
-        // capture came without items; then the authorised line amount is the bound)
-        tx.refundedLines.check(items, "items", line -> tx.capturedWithoutItems
-            ? tx.refundedLines.limit(line) : tx.capturedLines.total(line), "refunded");
-        tx.refundedLines.apply(items);
-      }
-      Instant now = clock.instant();
-      tx.refunded += amount;
-      boolean fullyCaptured = tx.status == TransactionStatus.CAPTURED
-          || tx.status == TransactionStatus.PARTIALLY_REFUNDED;
-      tx.status = !fullyCaptured ? TransactionStatus.PARTIALLY_CAPTURED_REFUNDED
-          : tx.refunded == tx.captured ? TransactionStatus.REFUNDED
-          : TransactionStatus.PARTIALLY_REFUNDED;
-      ObjectNode event = event("REFUND", tx, amount, body.get("items"), grant, requestId,
-          reference, now);
-      String reason = optionalText(body, "reason");
-      if (reason != null) {
-        event.putObject("metadata").put("reason", reason);
-      }
-      if (reference != null) {
-        tx.refundReferences.put(reference, new Transaction.Reference(amount));
-      }
-      callbacks.eventApplied(state.sessions.get(tx.sessionId), tx, "REFUND",
-          event.get("id").asText());
+      applyRefund(tx, body, grant.clientId(), requestId);
       return ok(tx, requestId);
     }
   }
@@ -247,17 +175,99 @@ final class CheckoutApi {
     String requestId = Ids.uuid();
     synchronized (state) {
       Transaction tx = transaction(grant, params.get("id"));
-      if (tx.status == TransactionStatus.PARTIALLY_CAPTURED) {
-        throw SimulatorException.badRequest("void_not_allowed",
-            "Payment product " + tx.paymentProductType
-                + " cannot void the remainder after a partial capture");
-      }
-      if (tx.status != TransactionStatus.AUTHORIZED) {
-        throw invalidState(tx, "voided");
-      }
-      applyVoid(tx, grant, requestId, clock.instant());
+      applyVoidRequest(tx, grant.clientId(), requestId);
       return ok(tx, requestId);
     }
+  }
+
+  /**
+   * A capture of {@code body.amount} (with optional {@code items}, {@code capture_reference}),
+   * whoever asked: the API or an admin in the back office. Sends the {@code CAPTURE} callback when
+   * the session's callback URL asked for it. The caller holds the state lock.
+   */
+  void applyCapture(Transaction tx, ObjectNode body, String actor, String requestId) {
+    long amount = positiveAmount(body);
+    String reference = optionalText(body, "capture_reference");
+    List<LineBook.Movement> items = movements(body, amount);
+    if (!tx.status.canCapture() || tx.remainingToCapture() == 0) {
+      throw invalidState(tx, "captured");
+    }
+    if (amount > tx.remainingToCapture()) {
+      throw new SimulatorException(400, "amount_exceeds_authorized",
+          "Capture of " + amount + " exceeds the " + tx.remainingToCapture()
+              + " left to capture", List.of(new FieldError("amount",
+                  "at most " + tx.remainingToCapture() + " may be captured")));
+    }
+    if (items != null) {
+      tx.capturedLines.check(items, "items", tx.capturedLines::limit, "captured");
+      tx.capturedLines.apply(items);
+    } else {
+      tx.capturedWithoutItems = true;
+    }
+    Instant now = clock.instant();
+    tx.captured += amount;
+    tx.status = tx.captured == tx.amount
+        ? TransactionStatus.CAPTURED : TransactionStatus.PARTIALLY_CAPTURED;
+    ObjectNode event = event("CAPTURE", tx, amount, body.get("items"), actor, requestId,
+        reference, now);
+    callbacks.eventApplied(state.sessions.get(tx.sessionId), tx, "CAPTURE",
+        event.get("id").asText());
+  }
+
+  /** A refund, from the API or the back office; see {@link #applyCapture}. */
+  void applyRefund(Transaction tx, ObjectNode body, String actor, String requestId) {
+    long amount = positiveAmount(body);
+    String reference = optionalText(body, "refund_reference");
+    List<LineBook.Movement> items = movements(body, amount);
+    if (!tx.status.canRefund()) {
+      throw invalidState(tx, "refunded");
+    }
+    if (amount > tx.remainingToRefund()) {
+      throw new SimulatorException(400, "amount_exceeds_captured",
+          "Refund of " + amount + " exceeds the " + tx.remainingToRefund()
+              + " captured and not yet refunded", List.of(new FieldError("amount",
+                  "at most " + tx.remainingToRefund() + " may be refunded")));
+    }
+    if (items != null) {
+      // per line, refunds may not pass what was captured on that line (unknown when a
+      // capture came without items; then the authorised line amount is the bound)
+      tx.refundedLines.check(items, "items", line -> tx.capturedWithoutItems
+          ? tx.refundedLines.limit(line) : tx.capturedLines.total(line), "refunded");
+      tx.refundedLines.apply(items);
+    }
+    Instant now = clock.instant();
+    tx.refunded += amount;
+    boolean fullyCaptured = tx.status == TransactionStatus.CAPTURED
+        || tx.status == TransactionStatus.PARTIALLY_REFUNDED;
+    tx.status = !fullyCaptured ? TransactionStatus.PARTIALLY_CAPTURED_REFUNDED
+        : tx.refunded == tx.captured ? TransactionStatus.REFUNDED
+        : TransactionStatus.PARTIALLY_REFUNDED;
+    ObjectNode event = event("REFUND", tx, amount, body.get("items"), actor, requestId,
+        reference, now);
+    String reason = optionalText(body, "reason");
+    if (reason != null) {
+      event.putObject("metadata").put("reason", reason);
+    }
+    callbacks.eventApplied(state.sessions.get(tx.sessionId), tx, "REFUND",
+        event.get("id").asText());
+  }
+
+  /**
+   * A void, from the API or the back office. An AUTHORIZED transaction is voided whole; after a
+   * partial capture only the payment product types the spec lists under "Void on part capture"
+   * may void the remainder ({@link Transaction#voidsAfterPartCapture}).
+   */
+  void applyVoidRequest(Transaction tx, String actor, String requestId) {
+    if (tx.status == TransactionStatus.PARTIALLY_CAPTURED && !tx.voidsAfterPartCapture()) {
+      throw SimulatorException.badRequest("void_not_allowed",
+          "Payment product " + tx.paymentProductType
+              + " cannot void the remainder after a partial capture");
+    }
+    if ((tx.status != TransactionStatus.AUTHORIZED
+        && tx.status != TransactionStatus.PARTIALLY_CAPTURED) || tx.remainingToCapture() == 0) {
+      throw invalidState(tx, "voided");
+    }
+    applyVoid(tx, actor, requestId, clock.instant());
   }
 
   /** {@code POST /admin/signature}: creates (or rotates) the callback-signing secret. */
@@ -274,15 +284,20 @@ final class CheckoutApi {
 
   // ---- helpers (callers hold the state lock where they touch state) ----
 
-  private void applyVoid(Transaction tx, DinteroState.Grant grant, String requestId, Instant now) {
+  private void applyVoid(Transaction tx, String actor, String requestId, Instant now) {
     long remaining = tx.remainingToCapture();
-    tx.status = TransactionStatus.AUTHORIZATION_VOIDED;
-    ObjectNode event = event("VOID", tx, remaining, null, grant, requestId, null, now);
+    // A void after a part capture releases the rest; the captured money stays captured.
+    // (Which status Dintero shows then is not documented; PARTIALLY_CAPTURED with nothing left to
+    // capture is assumed.)
+    tx.status = tx.captured == 0 ? TransactionStatus.AUTHORIZATION_VOIDED
+        : TransactionStatus.PARTIALLY_CAPTURED;
+    tx.voided += remaining;
+    ObjectNode event = event("VOID", tx, remaining, null, actor, requestId, null, now);
     callbacks.eventApplied(state.sessions.get(tx.sessionId), tx, "VOID", event.get("id").asText());
   }
 
   private ObjectNode event(String type, Transaction tx, long amount, JsonNode items,
-      DinteroState.Grant grant, String requestId, String reference, Instant now) {
+      String actor, String requestId, String reference, Instant now) {
     ObjectNode e = Json.object();
     e.put("id", Ids.uuid());
     e.put("event", type);
@@ -293,7 +308,7 @@ final class CheckoutApi {
     }
     e.put("success", true);
     e.put("created_at", Timestamps.iso(now));
-    e.put("created_by", grant.clientId());
+    e.put("created_by", actor);
     e.put("request_id", requestId);
     if (reference != null) {
       e.put("event_reference", reference);
@@ -301,16 +316,6 @@ final class CheckoutApi {
     tx.events.add(e);
     tx.updatedAt = now;
     return e;
-  }
-
-  private SandboxResponse repeat(Transaction tx, Transaction.Reference earlier, long amount,
-      String field, String reference, String requestId) {
-    if (earlier.amount() != amount) {
-      throw new SimulatorException(409, "reference_conflict", field + " " + reference
-          + " was already used for amount " + earlier.amount(),
-          List.of(new FieldError(field, "already used with another amount")));
-    }
-    return ok(tx, requestId); // same reference, same amount: no money moves twice
   }
 
   private static SandboxResponse ok(Transaction tx, String requestId) {

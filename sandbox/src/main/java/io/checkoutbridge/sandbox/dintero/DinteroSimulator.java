@@ -63,6 +63,7 @@ public final class DinteroSimulator implements Simulator {
     CheckoutApi checkout = new CheckoutApi(state, auth, callbacks, context.clock());
     OrdersApi orders = new OrdersApi(state, auth, context.clock());
     PaymentPages pages = new PaymentPages(state, callbacks, context.clock());
+    BackOffice backOffice = new BackOffice(state, checkout);
 
     router
         .add("POST", CHECKOUT + "/accounts/{aid}/auth/token", "token", auth::token)
@@ -96,7 +97,15 @@ public final class DinteroSimulator implements Simulator {
         // hosted payment page
         .add("GET", "/pay/{sessionId}", "pay_page", pages::show)
         .add("POST", "/pay/{sessionId}", "pay_page", pages::act)
-        .add("POST", "/pay/{sessionId}/decide", "decide", pages::decide);
+        .add("POST", "/pay/{sessionId}/decide", "decide", pages::decide)
+        // the merchant's back office (an admin's hand, not the API)
+        .add("GET", "/backoffice/transactions/{id}", "backoffice", backOffice::show)
+        .add("POST", "/backoffice/transactions/{id}/capture", "backoffice",
+            (r, p) -> backOffice.act(r, p, "capture"))
+        .add("POST", "/backoffice/transactions/{id}/refund", "backoffice",
+            (r, p) -> backOffice.act(r, p, "refund"))
+        .add("POST", "/backoffice/transactions/{id}/void", "backoffice",
+            (r, p) -> backOffice.act(r, p, "void"));
 
     Set<String> ops = new LinkedHashSet<>(router.operations());
     ops.add(Faults.CALLBACK);
@@ -111,7 +120,7 @@ public final class DinteroSimulator implements Simulator {
   /**
    * {@code token, draft_order, complete_order, get_order, order_record, session, get_session,
    * cancel_session, get_transaction, capture, refund, void, admin_signature, pay_page, decide,
-   * callback}.
+   * backoffice, callback}.
    */
   @Override
   public Set<String> operations() {

@@ -94,7 +94,8 @@ final class PaymentPages {
         case "approve", "hold" -> {
           boolean hold = action.equals("hold");
           Transaction tx = newTransaction(s,
-              hold ? TransactionStatus.ON_HOLD : TransactionStatus.AUTHORIZED, now);
+              hold ? TransactionStatus.ON_HOLD : TransactionStatus.AUTHORIZED, now,
+              productType(request));
           authorizeEvent(tx, true, now);
           s.outcome = hold ? CheckoutSession.Outcome.ON_HOLD : CheckoutSession.Outcome.AUTHORIZED;
           s.event(hold ? "ON_HOLD" : "AUTHORIZED", now);
@@ -103,7 +104,7 @@ final class PaymentPages {
           callbacks.transactionChanged(s, tx);
         }
         case "decline" -> {
-          Transaction tx = newTransaction(s, TransactionStatus.DECLINED, now);
+          Transaction tx = newTransaction(s, TransactionStatus.DECLINED, now, productType(request));
           authorizeEvent(tx, false, now);
           s.outcome = CheckoutSession.Outcome.DECLINED;
           s.event("DECLINED", now);
@@ -165,9 +166,10 @@ final class PaymentPages {
     }
   }
 
-  private Transaction newTransaction(CheckoutSession s, TransactionStatus status, Instant now) {
+  private Transaction newTransaction(CheckoutSession s, TransactionStatus status, Instant now,
+      String productType) {
     Transaction tx = new Transaction(s.accountId + "." + Ids.base62(22), s.accountId, s, status,
-        now);
+        now, productType);
     state.transactions.put(tx.id, tx);
     s.transactionId = tx.id;
     return tx;
@@ -197,6 +199,35 @@ final class PaymentPages {
     query.add(new QueryStrings.Param("merchant_reference", s.merchantReference));
     query.add(new QueryStrings.Param("session_id", s.id));
     s.redirectLocation = QueryStrings.append(s.returnUrl, query);
+  }
+
+  /** Payment product types the page can pay with (the spec's {@code payment_product_type} values). */
+  static final List<String> PRODUCT_TYPES = List.of("dintero_psp.creditcard", "vipps",
+      "klarna.klarna", "payex.creditcard");
+
+  /**
+   * The payment product the shopper pays with: {@code payment_product_type} of the form (or JSON),
+   * default {@code dintero_psp.creditcard}. Lets a test pay with a product that may void after a
+   * part capture.
+   */
+  private static String productType(SandboxRequest request) {
+    String type;
+    if (request.contentType().contains("json")) {
+      type = Json.text(Json.parseObject(request.body()), "payment_product_type");
+    } else {
+      List<String> values = request.form().getOrDefault("payment_product_type",
+          request.queryParams("payment_product_type"));
+      type = values.isEmpty() ? null : values.get(0);
+    }
+    if (type == null || type.isBlank()) {
+      return PRODUCT_TYPES.get(0);
+    }
+    if (!PRODUCT_TYPES.contains(type)) {
+      throw new SimulatorException(400, "validation_error", "unknown payment_product_type",
+          List.of(new SimulatorException.FieldError("payment_product_type",
+              "must be one of " + PRODUCT_TYPES)));
+    }
+    return type;
   }
 
   private static String action(SandboxRequest request) {

@@ -6,15 +6,19 @@ import io.checkoutbridge.sandbox.Json;
 import io.checkoutbridge.sandbox.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A checkout transaction and its money. Mutable; guarded by the simulator's lock. */
 final class Transaction {
 
-  /** What a capture or refund reference was used for, so a repeat can be recognised. */
-  record Reference(long amount) {}
+  /**
+   * Payment product types that may void what is left after a part capture: the list under "Void on
+   * part capture" of {@code POST /transactions/{id}/void} in the Payments spec
+   * (Dintero.Node.SDK {@code src/generated/payments.d.ts}).
+   */
+  static final java.util.Set<String> VOID_AFTER_PART_CAPTURE = java.util.Set.of("payex.creditcard",
+      "payex.mobilepay", "payex.vipps", "payex.applepay", "payex.clicktopay", "payex.googlepay",
+      "vipps", "klarna.klarna", "klarna.billie");
 
   final String id;
   final String accountId;
@@ -40,19 +44,29 @@ final class Transaction {
   final LineBook refundedLines;
   /** True once a capture came without items, so per-line captured amounts are unknown. */
   boolean capturedWithoutItems;
-  final Map<String, Reference> captureReferences = new HashMap<>();
-  final Map<String, Reference> refundReferences = new HashMap<>();
+  /** Released by voids (the whole authorization, or what was left after a part capture). */
+  long voided;
 
   Transaction(String id, String accountId, CheckoutSession session, TransactionStatus status,
       Instant now) {
+    this(id, accountId, session, status, now, "dintero_psp.creditcard");
+  }
+
+  /**
+   * @param paymentProductType such as {@code dintero_psp.creditcard} or {@code vipps}; the product
+   *     is the part before the dot
+   */
+  Transaction(String id, String accountId, CheckoutSession session, TransactionStatus status,
+      Instant now, String paymentProductType) {
     this.id = id;
     this.accountId = accountId;
     this.sessionId = session.id;
     this.merchantReference = session.merchantReference;
     this.currency = session.currency;
     this.amount = session.amount;
-    this.paymentProduct = "dintero_psp";
-    this.paymentProductType = "dintero_psp.creditcard";
+    int dot = paymentProductType.indexOf('.');
+    this.paymentProduct = dot < 0 ? paymentProductType : paymentProductType.substring(0, dot);
+    this.paymentProductType = paymentProductType;
     this.callbackUrl = session.callbackUrl;
     this.items = session.items.deepCopy();
     this.shippingOption = session.shippingOption == null ? null : session.shippingOption.deepCopy();
@@ -64,7 +78,11 @@ final class Transaction {
   }
 
   long remainingToCapture() {
-    return amount - captured;
+    return amount - captured - voided;
+  }
+
+  boolean voidsAfterPartCapture() {
+    return VOID_AFTER_PART_CAPTURE.contains(paymentProductType);
   }
 
   long remainingToRefund() {

@@ -1,6 +1,7 @@
 package io.checkoutbridge.sandbox.hokodo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.sandbox.Html;
 import io.checkoutbridge.sandbox.Ids;
 import io.checkoutbridge.sandbox.Json;
@@ -18,6 +19,18 @@ import java.util.Map;
  * ({@code /review/{deferredPaymentId}}: accept or reject).
  */
 final class HokodoPages {
+  private static final byte[] SDK = readSdk();
+
+  private static byte[] readSdk() {
+    try (java.io.InputStream in = HokodoPages.class.getResourceAsStream("hokodo-sdk.js")) {
+      if (in == null) {
+        throw new IllegalStateException("hokodo-sdk.js is missing from the sandbox");
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   private final HokodoState state;
   private final HokodoApi api;
@@ -65,7 +78,12 @@ final class HokodoPages {
     }
   }
 
-  /** {@code action=accept|reject|cancel} (form or JSON); answers 303 to the offer's URL. */
+  /**
+   * {@code action=accept|reject|cancel} (form or JSON). A form gets a 303 to the offer's URL; JSON
+   * (the stand-in checkout element) gets {@code {status, deferred_payment, redirect}}, so the
+   * element can fire its {@code success} or {@code failure} event and leave the navigation to the
+   * shop's page.
+   */
   SandboxResponse actOnPlan(SandboxRequest request, Map<String, String> params) {
     String action = action(request);
     synchronized (state) {
@@ -73,8 +91,10 @@ final class HokodoPages {
       if (plan == null) {
         return notFound("No such payment plan.");
       }
+      boolean json = request.contentType().contains("json");
       if (plan.redirectLocation != null) {
-        return SandboxResponse.redirect(303, plan.redirectLocation); // a repeated submit lands there again
+        // a repeated submit lands there again
+        return json ? decision(plan) : SandboxResponse.redirect(303, plan.redirectLocation);
       }
       HokodoState.Offer offer = state.offers.get(plan.offerId);
       HokodoState.Order order = state.orders.get(offer.orderId);
@@ -107,8 +127,28 @@ final class HokodoPages {
       }
       plan.redirectLocation = url == null || url.isBlank()
           ? request.baseUrl() + "/" + HokodoSimulator.ID + "/pay/" + plan.id : url;
-      return SandboxResponse.redirect(303, plan.redirectLocation);
+      return json ? decision(plan) : SandboxResponse.redirect(303, plan.redirectLocation);
     }
+  }
+
+  /** What the checkout element learns of the shopper's decision on {@code plan}. Under the lock. */
+  private SandboxResponse decision(HokodoState.Plan plan) {
+    HokodoState.Order order = state.orders.get(state.offers.get(plan.offerId).orderId);
+    HokodoState.DeferredPayment dp = order.deferredPaymentId == null ? null
+        : state.deferredPayments.get(order.deferredPaymentId);
+    ObjectNode out = Json.object();
+    out.put("status", dp == null ? "cancelled" : dp.status);
+    if (dp != null) {
+      out.put("deferred_payment", dp.id);
+    }
+    out.put("redirect", plan.redirectLocation);
+    return SandboxResponse.json(200, out);
+  }
+
+  /** The stand-in for Hokodo's front-end SDK script (see {@code hokodo-sdk.js}). */
+  SandboxResponse sdk(SandboxRequest request, Map<String, String> params) {
+    return new SandboxResponse(200, Map.of("Cache-Control", List.of("no-cache")), SDK,
+        "text/javascript; charset=utf-8");
   }
 
   SandboxResponse showReview(SandboxRequest request, Map<String, String> params) {
@@ -176,14 +216,41 @@ final class HokodoPages {
             + "</tr></thead>\n<tbody>\n");
     for (JsonNode item : order.json.path("items")) {
       b.append("<tr><td>").append(Html.escape(item.path("description").asText(item.path("item_id").asText())))
-          .append("</td><td class=\"num\">").append(Html.escape(item.path("quantity").asText()))
-          .append("</td><td class=\"num\">").append(Html.escape(item.path("unit_price").asText()))
-          .append("</td><td class=\"num\">").append(Html.escape(item.path("total_amount").asText()))
+          .append("</td><td class=\"num\">").append(Html.escape(quantity(item.path("quantity").asText())))
+          .append("</td><td class=\"num\">").append(Html.escape(major(item.path("unit_price"), order.currency)))
+          .append("</td><td class=\"num\">").append(Html.escape(major(item.path("total_amount"), order.currency)))
           .append("</td></tr>\n");
     }
     b.append("</tbody>\n<tfoot><tr><th colspan=\"3\">Total</th><th class=\"num\" id=\"amount\">")
         .append(Html.money(plan.amount, plan.currency)).append("</th></tr></tfoot>\n</table>\n");
     return b.toString();
+  }
+
+  /**
+   * An amount in minor units (an integer, or up to 5 decimals as seed 001 allows) as the shopper
+   * reads it: major units with the currency, {@code 4900} GBP → {@code 49.00 GBP}; sub-minor
+   * decimals are kept ({@code 62.5} → {@code 0.625 GBP}).
+   */
+  static String major(JsonNode minor, String currency) {
+    if (minor == null || !minor.isNumber()) {
+      return minor == null ? "" : minor.asText();
+    }
+    int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+    java.math.BigDecimal value = minor.decimalValue().movePointLeft(Math.max(0, digits)).stripTrailingZeros();
+    if (value.scale() < digits) {
+      value = value.setScale(digits);
+    }
+    return value.toPlainString() + " " + currency;
+  }
+
+  /** {@code "2.000"} → {@code 2}, {@code "1.500"} → {@code 1.5}: a count as a shopper writes it. */
+  static String quantity(String text) {
+    try {
+      java.math.BigDecimal q = new java.math.BigDecimal(text).stripTrailingZeros();
+      return (q.scale() < 0 ? q.setScale(0) : q).toPlainString();
+    } catch (NumberFormatException e) {
+      return text;
+    }
   }
 
   private static String action(SandboxRequest request) {

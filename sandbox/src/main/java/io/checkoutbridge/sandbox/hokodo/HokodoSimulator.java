@@ -81,7 +81,10 @@ public final class HokodoSimulator implements Simulator {
         .add("GET", "/pay/{planId}", "pay_page", pages::showPlan)
         .add("POST", "/pay/{planId}", "pay_page", pages::actOnPlan)
         .add("GET", "/review/{id}", "decide", pages::showReview)
-        .add("POST", "/review/{id}", "decide", pages::decideReview);
+        .add("POST", "/review/{id}", "decide", pages::decideReview)
+        // the stand-in for Hokodo's front-end SDK (js.hokodo.co/hokodo-js/v1/)
+        .add("GET", "/js/hokodo-js/v1/", "sdk", pages::sdk)
+        .add("GET", "/js/hokodo-js/v1", "sdk", pages::sdk);
 
     Set<String> ops = new LinkedHashSet<>(router.operations());
     ops.add(Faults.CALLBACK);
@@ -95,7 +98,7 @@ public final class HokodoSimulator implements Simulator {
 
   /**
    * {@code company_search, organisation, user, order, get_order, patch_order, document, offer,
-   * get_offer, get_deferred_payment, capture, refund, void, pay_page, decide, callback}.
+   * get_offer, get_deferred_payment, capture, refund, void, pay_page, decide, sdk, callback}.
    */
   @Override
   public Set<String> operations() {

@@ -258,6 +258,43 @@ class DinteroCallbackTest {
   }
 
   @Test
+  void captureInTheBackOfficeIsReportedLikeAnApiCaptureAndChangesTheTransaction() throws Exception {
+    // The callback URL the WooCommerce plugin registers (class-dintero-checkout-callback.php).
+    String tx = f.approve(session("ORD-14",
+        "?report_error=true&report_event=CAPTURE&report_event=REFUND&report_event=VOID"));
+    shop.await(1, WAIT);
+
+    SandboxResponse captured = f.backOffice(tx, "capture", 20000L);
+    SandboxResponse refunded = f.backOffice(tx, "refund", 5000L);
+
+    assertThat(captured.status()).isEqualTo(303);
+    assertThat(refunded.status()).isEqualTo(303);
+    List<Received> got = shop.await(3, WAIT);
+    assertThat(query(got.get(1)).get("event")).containsExactly("CAPTURE");
+    assertThat(query(got.get(2)).get("event")).containsExactly("REFUND");
+    assertThat(query(got.get(1)).get("transaction_id")).containsExactly(tx);
+    JsonNode after = f.transaction(tx);
+    assertThat(after.get("status").asText()).isEqualTo("PARTIALLY_CAPTURED_REFUNDED");
+    assertThat(after.at("/events/1/created_by").asText()).isEqualTo(BackOffice.ACTOR);
+    assertThat(after.at("/events/1/amount").asLong()).isEqualTo(20000);
+  }
+
+  @Test
+  void backOfficeRefusesWhatTheApiRefuses() throws Exception {
+    String tx = f.approve(session("ORD-15", "?report_event=CAPTURE"));
+    shop.await(1, WAIT);
+
+    SandboxResponse tooMuch = f.backOffice(tx, "capture", 10_000_000L);
+    SandboxResponse noAmount = f.backOffice(tx, "capture", null);
+
+    assertThat(tooMuch.status()).isEqualTo(400);
+    assertThat(noAmount.status()).isEqualTo(400);
+    idle();
+    assertThat(shop.received()).hasSize(1);
+    assertThat(f.transaction(tx).get("status").asText()).isEqualTo("AUTHORIZED");
+  }
+
+  @Test
   void delayCallbackIsHonouredUpToTheConfiguredMaximum() throws Exception {
     try (DinteroFixture capped = new DinteroFixture(
         b -> b.setting(DinteroSimulator.SETTING_MAX_CALLBACK_DELAY, "0"))) {

@@ -139,6 +139,21 @@ final class DinteroFixture implements AutoCloseable {
     return query(pay(sessionId, "approve")).get("transaction_id").get(0);
   }
 
+  /** Approves paying with {@code paymentProductType} (such as {@code vipps}); the transaction id. */
+  String approve(String sessionId, String paymentProductType) {
+    SandboxResponse r = call(SandboxRequest.builder("POST", "/dintero/pay/" + sessionId)
+        .form("action", "approve", "payment_product_type", paymentProductType));
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(303);
+    return query(r).get("transaction_id").get(0);
+  }
+
+  /** An admin's form post in the back office ({@code capture|refund|void}, amount or null). */
+  SandboxResponse backOffice(String txId, String action, Long amount) {
+    SandboxRequest.Builder request = SandboxRequest.builder("POST",
+        "/dintero/backoffice/transactions/" + txId + "/" + action);
+    return call(amount == null ? request.form() : request.form("amount", String.valueOf(amount)));
+  }
+
   /** A session for a fresh order, approved; the transaction id. */
   String authorizedTransaction() {
     return approve(createSession(sessionBody(createOrder(), null)));

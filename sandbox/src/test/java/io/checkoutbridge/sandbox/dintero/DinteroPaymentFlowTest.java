@@ -288,28 +288,54 @@ class DinteroPaymentFlowTest {
   }
 
   @Test
-  void captureReferenceMakesARepeatHarmless() {
+  void captureReferenceIsTheMerchantsLabelNotADedupeKey() {
+    // The WooCommerce plugin sends its order id as capture_reference on every capture
+    // (class-dintero-checkout-capture-order.php); nothing in the Payments spec makes it unique.
     String tx = f.authorizedTransaction();
-    assertThat(f.capture(tx, money(10000, "C-9")).status()).isEqualTo(200);
-    SandboxResponse repeat = f.capture(tx, money(10000, "C-9"));
-    assertThat(repeat.status()).isEqualTo(200);
+    assertThat(f.capture(tx, money(10000, "ORDER-7")).status()).isEqualTo(200);
+    assertThat(f.capture(tx, money(10000, "ORDER-7")).status()).isEqualTo(200);
     JsonNode after = f.transaction(tx);
     assertThat(events(after)).containsExactly("AUTHORIZE:AUTHORIZED",
-        "CAPTURE:PARTIALLY_CAPTURED");
-    SandboxResponse conflicting = f.capture(tx, money(20000, "C-9"));
-    assertThat(conflicting.status()).isEqualTo(409);
+        "CAPTURE:PARTIALLY_CAPTURED", "CAPTURE:PARTIALLY_CAPTURED");
+    assertThat(after.at("/events/1/event_reference").asText()).isEqualTo("ORDER-7");
   }
 
   @Test
-  void refundReferenceMakesARepeatHarmless() {
+  void refundReferenceIsKeptOnTheEvent() {
     String tx = f.authorizedTransaction();
-    f.capture(tx, money(49800, null));
-    assertThat(f.refund(tx, money(49800, "R-1")).bodyJson().get("status").asText())
-        .isEqualTo("REFUNDED");
-    // once REFUNDED, only the same reference still answers 200
-    assertThat(f.refund(tx, money(49800, "R-1")).status()).isEqualTo(200);
-    assertThat(f.refund(tx, money(49800, "R-2")).status()).isEqualTo(400);
-    assertThat(events(f.transaction(tx))).hasSize(3);
+    f.capture(tx, money(49800, "ORDER-8"));
+    ObjectNode refund = Json.object().put("amount", 1000).put("refund_reference", "ORDER-8");
+    assertThat(f.refund(tx, refund).bodyJson().get("status").asText())
+        .isEqualTo("PARTIALLY_REFUNDED");
+    assertThat(f.refund(tx, refund).status()).isEqualTo(200);
+    JsonNode after = f.transaction(tx);
+    assertThat(events(after)).hasSize(4);
+    assertThat(after.at("/events/3/event_reference").asText()).isEqualTo("ORDER-8");
+  }
+
+  @Test
+  void voidAfterPartCaptureIsRefusedForDinterosOwnCards() {
+    String tx = f.authorizedTransaction();
+    f.capture(tx, money(10000, null));
+    SandboxResponse r = f.call(f.post(CHECKOUT + "/transactions/" + tx + "/void", "{}"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.bodyJson().at("/error/code").asText()).isEqualTo("void_not_allowed");
+  }
+
+  @Test
+  void voidAfterPartCaptureReleasesTheRestForAProductTheSpecLists() {
+    // payments.d.ts, POST /transactions/{id}/void, "Void on part capture": vipps is listed.
+    String tx = f.approve(f.createSession(DinteroFixture.sessionBody(f.createOrder(), null)),
+        "vipps");
+    f.capture(tx, money(10000, null));
+    SandboxResponse r = f.call(f.post(CHECKOUT + "/transactions/" + tx + "/void", "{}"));
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+    assertThat(r.bodyJson().get("payment_product_type").asText()).isEqualTo("vipps");
+    assertThat(events(r.bodyJson())).endsWith("VOID:PARTIALLY_CAPTURED");
+    assertThat(r.bodyJson().at("/events/2/amount").asLong()).isEqualTo(49800 - 10000);
+    assertThat(f.capture(tx, money(100, null)).status()).as("nothing left to capture").isEqualTo(400);
+    assertThat(f.refund(tx, money(10000, null)).status()).as("the captured part can be refunded")
+        .isEqualTo(200);
   }
 
   @Test

@@ -101,6 +101,48 @@ class HokodoPaymentFlowTest {
   }
 
   @Test
+  void planPageShowsAmountsAsTheShopperReadsThem() {
+    JsonNode offer = f.offerFor(ACME, 5395);
+    String url = offer.get("offered_payment_plans").get(0).get("payment_url").asText();
+
+    SandboxResponse page = f.call(SandboxRequest.builder("GET", url.substring(url.indexOf("/hokodo/"))));
+
+    // The order's item is 5395 pence: shown as 53.95 GBP beside the total, never as "5395".
+    assertThat(page.bodyText()).contains("<td class=\"num\">1</td>")
+        .contains("<td class=\"num\">53.95 GBP</td>").doesNotContain(">5395<");
+    assertThat(HokodoPages.major(Json.parse("62.5".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "GBP")).isEqualTo("0.625 GBP");
+    assertThat(HokodoPages.major(Json.parse("4900".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "GBP")).isEqualTo("49.00 GBP");
+    assertThat(HokodoPages.major(Json.parse("3000".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "JPY")).isEqualTo("3000 JPY");
+  }
+
+  @Test
+  void checkoutElementsDecisionIsAnsweredAsJsonForTheElement() throws Exception {
+    JsonNode offer = f.offerFor(ACME, 12500);
+    String url = offer.get("offered_payment_plans").get(0).get("payment_url").asText();
+
+    SandboxResponse answer = f.call(SandboxRequest.builder("POST", url.substring(url.indexOf("/hokodo/")))
+        .json(Json.object().put("action", "accept")));
+
+    assertThat(answer.status()).as(answer.bodyText()).isEqualTo(200);
+    assertThat(answer.bodyJson().get("status").asText()).isEqualTo("accepted");
+    assertThat(answer.bodyJson().get("deferred_payment").asText()).isEqualTo(f.deferredPaymentId(offer));
+    assertThat(answer.bodyJson().get("redirect").asText()).isEqualTo("https://shop.example/return?pid=p1&outcome=success");
+    assertThat(json(shop.await(1, WAIT).get(0)).at("/data/order/deferred_payment/status").asText()).isEqualTo("accepted");
+  }
+
+  @Test
+  void sdkStandInIsServedWhereTheSdkUrlPoints() {
+    SandboxResponse script = f.call(SandboxRequest.builder("GET", "/hokodo/js/hokodo-js/v1/"));
+
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.contentType()).startsWith("text/javascript");
+    // The calls Hokodo's Magento plugin makes (sdk/core.js, bnpl-sdk.js), and the offer-object check.
+    assertThat(script.bodyText()).contains("window.Hokodo = function (sdkKey, config)")
+        .contains("create: function (type, options)").contains("paymentOffer must be the offer object")
+        .contains("'success'").contains("'failure'");
+  }
+
+  @Test
   void rejectingAPlanMakesARejectedDeferredPayment() throws Exception {
     JsonNode offer = f.offerFor(ACME, 12500);
 
