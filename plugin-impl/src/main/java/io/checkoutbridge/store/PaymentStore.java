@@ -315,7 +315,8 @@ public final class PaymentStore {
     // A first delivery, the common case, is one statement: inserted unless its key is known.
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_callback_inbox (provider, dedupe_key, payment_id,"
         + " description, received_at, next_attempt_at) SELECT ?, ?, id, ?, ?, ? FROM cb_payment"
-        + " WHERE id = ? AND provider = ? AND NOT EXISTS (SELECT 1 FROM cb_callback_inbox WHERE dedupe_key = ?)")) {
+        + " WHERE id = ? AND provider = ? AND NOT EXISTS (SELECT 1 FROM cb_callback_inbox"
+        + " WHERE payment_id = ? AND provider = ? AND dedupe_key = ?)")) {
       s.setString(1, provider);
       s.setString(2, dedupeKey);
       s.setString(3, truncate(description, 500));
@@ -323,22 +324,30 @@ public final class PaymentStore {
       setInstant(s, 5, due);
       s.setString(6, paymentId);
       s.setString(7, provider);
-      s.setString(8, dedupeKey);
+      s.setString(8, paymentId);
+      s.setString(9, provider);
+      s.setString(10, dedupeKey);
       if (s.executeUpdate() == 1) {
         return Receipt.NEW;
       }
     }
-    if (countRepeat(c, dedupeKey, " AND processed_at IS NULL")) {
+    if (countRepeat(c, provider, paymentId, dedupeKey, " AND processed_at IS NULL")) {
       return Receipt.REPEATED_PENDING;
     }
-    return countRepeat(c, dedupeKey, "") ? Receipt.REPEATED_PROCESSED : Receipt.NO_SUCH_PAYMENT;
+    return countRepeat(c, provider, paymentId, dedupeKey, "") ? Receipt.REPEATED_PROCESSED : Receipt.NO_SUCH_PAYMENT;
   }
 
-  /** Counts one more delivery of a known key, if its row matches {@code condition}. */
-  private static boolean countRepeat(Connection c, String dedupeKey, String condition) throws SQLException {
-    try (PreparedStatement u = c.prepareStatement(
-        "UPDATE cb_callback_inbox SET deliveries = deliveries + 1 WHERE dedupe_key = ?" + condition)) {
-      u.setString(1, dedupeKey);
+  /**
+   * Counts one more delivery of a key known for this payment and provider, if its row matches
+   * {@code condition}. The same key for another payment is not a repeat (V8).
+   */
+  private static boolean countRepeat(Connection c, String provider, String paymentId, String dedupeKey,
+      String condition) throws SQLException {
+    try (PreparedStatement u = c.prepareStatement("UPDATE cb_callback_inbox SET deliveries = deliveries + 1"
+        + " WHERE payment_id = ? AND provider = ? AND dedupe_key = ?" + condition)) {
+      u.setString(1, paymentId);
+      u.setString(2, provider);
+      u.setString(3, dedupeKey);
       return u.executeUpdate() == 1;
     }
   }
