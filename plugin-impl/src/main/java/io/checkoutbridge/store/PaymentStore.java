@@ -59,15 +59,16 @@ public final class PaymentStore {
       s.setString(6, p.currency().getCurrencyCode());
       s.setLong(7, p.totalMinor());
       s.setString(8, p.status().name());
-      s.setString(9, p.customerName());
-      s.setString(10, p.customerEmail());
+      s.setString(9, StoredText.clean(p.customerName(), 200));
+      s.setString(10, StoredText.clean(p.customerEmail(), 250));
       s.setString(11, toJson(p.refs()));
       setInstant(s, 12, p.lastRefreshedAt());
       setInstant(s, 13, p.createdAt());
       setInstant(s, 14, p.updatedAt());
       s.setLong(15, p.version());
-      s.setString(16, PaymentSearch.searchForm(p.customerName()));
-      s.setString(17, PaymentSearch.searchForm(p.customerEmail()));
+      // Case-folded first, cut after: lower case can be longer than the text.
+      s.setString(16, StoredText.clean(PaymentSearch.searchForm(StoredText.clean(p.customerName(), 200)), 200));
+      s.setString(17, StoredText.clean(PaymentSearch.searchForm(StoredText.clean(p.customerEmail(), 250)), 250));
       s.executeUpdate();
     }
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_payment_line (payment_id, line_id, line_no, kind,"
@@ -79,14 +80,14 @@ public final class PaymentStore {
         s.setString(2, line.lineId());
         s.setInt(3, ++no);
         s.setString(4, line.kind().name());
-        s.setString(5, line.sku());
-        s.setString(6, line.name());
+        s.setString(5, StoredText.clean(line.sku(), 128));
+        s.setString(6, StoredText.clean(line.name(), 500));
         s.setBigDecimal(7, line.quantity());
         s.setLong(8, line.unitPrice().toMinor());
         s.setBigDecimal(9, line.taxRate());
         s.setLong(10, line.total().toMinor());
-        s.setString(11, line.supplierId());
-        s.setString(12, line.supplierName());
+        s.setString(11, StoredText.clean(line.supplierId(), 128));
+        s.setString(12, StoredText.clean(line.supplierName(), 200));
         s.addBatch();
       }
       s.executeBatch();
@@ -475,7 +476,7 @@ public final class PaymentStore {
   }
 
   private static String truncate(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
+    return StoredText.clean(value, max);
   }
 
   private static String toJson(Map<String, String> refs) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,7 +22,7 @@ abstract class Endpoint extends HttpServlet {
 
   /** {@code methods}: those the endpoint serves; {@code HEAD} comes with {@code GET}, and {@code OPTIONS} always. */
   Endpoint(String... methods) {
-    Set<String> all = new LinkedHashSet<>(Set.of(methods));
+    Set<String> all = new LinkedHashSet<>(List.of(methods));
     if (all.contains("GET")) {
       all.add("HEAD");
     }
