@@ -24,6 +24,9 @@ public class AdminFilter extends HttpFilter {
 
   private static final Logger LOG = Logger.getLogger(AdminFilter.class.getName());
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  /** Every method served under the admin; others get 405 (not the 501 servlets give unknown methods). */
+  static final String ALLOW = "GET, HEAD, POST, OPTIONS";
+  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS");
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -37,6 +40,22 @@ public class AdminFilter extends HttpFilter {
 
     if (!request.isUserInRole(ROLE)) {
       Responses.error(response, 403, AdminApi.FORBIDDEN, "the payments admin needs the role " + ROLE, null);
+      return;
+    }
+    if (!METHODS.contains(request.getMethod())) {
+      response.setHeader("Allow", ALLOW);
+      Responses.error(response, 405, "invalid_request", "method not allowed; allowed: " + ALLOW, null);
+      return;
+    }
+    if ("OPTIONS".equals(request.getMethod())) {
+      response.setHeader("Allow", ALLOW);
+      response.setStatus(204);
+      return;
+    }
+    try {
+      Responses.query(request.getQueryString());
+    } catch (IllegalArgumentException e) {
+      Responses.error(response, 400, "invalid_request", e.getMessage(), null);
       return;
     }
     if (!SAFE_METHODS.contains(request.getMethod())) {

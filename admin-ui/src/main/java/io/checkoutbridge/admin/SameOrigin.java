@@ -24,13 +24,14 @@ final class SameOrigin {
   }
 
   /**
-   * Whether {@code url}'s host and port are those the browser addressed: the {@code Host} header,
-   * or the server name and port the container derived (which honour a proxy's forwarding headers
-   * when the server is configured for them).
+   * Whether {@code url}'s scheme, host and port are those the browser addressed: the request's
+   * scheme (which honours a proxy's forwarding headers when the server is configured for them) and
+   * the {@code Host} header, or the server name and port the container derived. An origin that
+   * differs only in its scheme ({@code https://} against an {@code http} admin) is another origin.
    */
   static boolean sameAuthority(String url, HttpServletRequest request) {
     String authority = authority(url);
-    if (authority == null) {
+    if (authority == null || !request.getScheme().equalsIgnoreCase(scheme(url))) {
       return false;
     }
     String host = request.getHeader("Host");
@@ -42,6 +43,15 @@ final class SameOrigin {
     boolean defaultPort = port == 80 && "http".equals(scheme) || port == 443 && "https".equals(scheme);
     String server = request.getServerName().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     return authority.equals(server);
+  }
+
+  /** The scheme of a URL, or {@code null}. */
+  static String scheme(String url) {
+    try {
+      return new URI(url).getScheme();
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 
   /** {@code host[:port]} of a URL, the port left out when it is the scheme's default; {@code null} if unreadable. */

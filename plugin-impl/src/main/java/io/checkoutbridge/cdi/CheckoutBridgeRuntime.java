@@ -112,7 +112,7 @@ public class CheckoutBridgeRuntime {
       throw new ConfigurationException(problems);
     }
     seal = new Seal(core.sealSecret());
-    endpoints = new SealedEndpoints(core.publicUrl(), seal);
+    endpoints = new SealedEndpoints(core.publicUrl(), seal, Clock.systemUTC());
     http = HttpClients.create(core.http());
     Map<String, PaymentProvider> providers = providers(settings, http);
     Migrations.migrate(dataSource);

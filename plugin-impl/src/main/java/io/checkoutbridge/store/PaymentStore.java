@@ -64,15 +64,16 @@ public final class PaymentStore {
       s.setString(6, p.currency().getCurrencyCode());
       s.setLong(7, p.totalMinor());
       s.setString(8, p.status().name());
-      s.setString(9, p.customerName());
-      s.setString(10, p.customerEmail());
+      s.setString(9, StoredText.clean(p.customerName(), 200));
+      s.setString(10, StoredText.clean(p.customerEmail(), 250));
       s.setString(11, toJson(p.refs()));
       setInstant(s, 12, p.lastRefreshedAt());
       setInstant(s, 13, p.createdAt());
       setInstant(s, 14, p.updatedAt());
       s.setLong(15, p.version());
-      s.setString(16, PaymentSearch.searchForm(p.customerName()));
-      s.setString(17, PaymentSearch.searchForm(p.customerEmail()));
+      // Case-folded first, cut after: lower case can be longer than the text.
+      s.setString(16, StoredText.clean(PaymentSearch.searchForm(StoredText.clean(p.customerName(), 200)), 200));
+      s.setString(17, StoredText.clean(PaymentSearch.searchForm(StoredText.clean(p.customerEmail(), 250)), 250));
       s.executeUpdate();
     }
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_payment_line (payment_id, line_id, line_no, kind,"
@@ -84,14 +85,14 @@ public final class PaymentStore {
         s.setString(2, line.lineId());
         s.setInt(3, ++no);
         s.setString(4, line.kind().name());
-        s.setString(5, line.sku());
-        s.setString(6, line.name());
+        s.setString(5, StoredText.clean(line.sku(), 128));
+        s.setString(6, StoredText.clean(line.name(), 500));
         s.setBigDecimal(7, line.quantity());
         s.setLong(8, line.unitPrice().toMinor());
         s.setBigDecimal(9, line.taxRate());
         s.setLong(10, line.total().toMinor());
-        s.setString(11, line.supplierId());
-        s.setString(12, line.supplierName());
+        s.setString(11, StoredText.clean(line.supplierId(), 128));
+        s.setString(12, StoredText.clean(line.supplierName(), 200));
         s.addBatch();
       }
       s.executeBatch();
@@ -320,7 +321,8 @@ public final class PaymentStore {
     // A first delivery, the common case, is one statement: inserted unless its key is known.
     try (PreparedStatement s = c.prepareStatement("INSERT INTO cb_callback_inbox (provider, dedupe_key, payment_id,"
         + " description, received_at, next_attempt_at) SELECT ?, ?, id, ?, ?, ? FROM cb_payment"
-        + " WHERE id = ? AND provider = ? AND NOT EXISTS (SELECT 1 FROM cb_callback_inbox WHERE dedupe_key = ?)")) {
+        + " WHERE id = ? AND provider = ? AND NOT EXISTS (SELECT 1 FROM cb_callback_inbox"
+        + " WHERE payment_id = ? AND provider = ? AND dedupe_key = ?)")) {
       s.setString(1, provider);
       s.setString(2, dedupeKey);
       s.setString(3, truncate(description, 500));
@@ -328,22 +330,30 @@ public final class PaymentStore {
       setInstant(s, 5, due);
       s.setString(6, paymentId);
       s.setString(7, provider);
-      s.setString(8, dedupeKey);
+      s.setString(8, paymentId);
+      s.setString(9, provider);
+      s.setString(10, dedupeKey);
       if (s.executeUpdate() == 1) {
         return Receipt.NEW;
       }
     }
-    if (countRepeat(c, dedupeKey, " AND processed_at IS NULL")) {
+    if (countRepeat(c, provider, paymentId, dedupeKey, " AND processed_at IS NULL")) {
       return Receipt.REPEATED_PENDING;
     }
-    return countRepeat(c, dedupeKey, "") ? Receipt.REPEATED_PROCESSED : Receipt.NO_SUCH_PAYMENT;
+    return countRepeat(c, provider, paymentId, dedupeKey, "") ? Receipt.REPEATED_PROCESSED : Receipt.NO_SUCH_PAYMENT;
   }
 
-  /** Counts one more delivery of a known key, if its row matches {@code condition}. */
-  private static boolean countRepeat(Connection c, String dedupeKey, String condition) throws SQLException {
-    try (PreparedStatement u = c.prepareStatement(
-        "UPDATE cb_callback_inbox SET deliveries = deliveries + 1 WHERE dedupe_key = ?" + condition)) {
-      u.setString(1, dedupeKey);
+  /**
+   * Counts one more delivery of a key known for this payment and provider, if its row matches
+   * {@code condition}. The same key for another payment is not a repeat (V8).
+   */
+  private static boolean countRepeat(Connection c, String provider, String paymentId, String dedupeKey,
+      String condition) throws SQLException {
+    try (PreparedStatement u = c.prepareStatement("UPDATE cb_callback_inbox SET deliveries = deliveries + 1"
+        + " WHERE payment_id = ? AND provider = ? AND dedupe_key = ?" + condition)) {
+      u.setString(1, paymentId);
+      u.setString(2, provider);
+      u.setString(3, dedupeKey);
       return u.executeUpdate() == 1;
     }
   }
@@ -471,7 +481,7 @@ public final class PaymentStore {
   }
 
   private static String truncate(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
+    return StoredText.clean(value, max);
   }
 
   private static String toJson(Map<String, String> refs) {

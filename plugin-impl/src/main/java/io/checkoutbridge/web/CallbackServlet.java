@@ -13,7 +13,6 @@ import io.checkoutbridge.engine.CallbackOutcome;
 import io.checkoutbridge.engine.PaymentEngine;
 import io.checkoutbridge.provider.support.JsonHttp;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,6 +32,12 @@ import java.util.logging.Logger;
  * per provider without a seal, for providers that sign their notifications and send them all to one
  * URL per merchant (Felloh), where the verified callback names its payment.
  *
+ * <p>A callback's body is never trusted: whatever it says, and whether or not the provider signs
+ * its notifications (Hokodo does not, nor Dintero without a signature secret), it only ever
+ * triggers a fetch of the provider's state, throttled per payment like the shopper's pages
+ * ({@link ShopperRequests}). The URL's seal must be one made for callbacks: a shopper's return
+ * URL is refused here.
+ *
  * <p>Order of checks: the URL seal (401), the body size (413), the provider's signature (401),
  * then the delivery is recorded in the inbox and answered 200 ({@code accepted}, or
  * {@code duplicate} for a delivery processed before, which changes nothing). The provider's state
@@ -42,11 +47,15 @@ import java.util.logging.Logger;
  * cannot be recorded the answer is 5xx, so the provider delivers again; once recorded, a failure to
  * apply it is retried by the plugin until it succeeds. Nothing is lost either way.
  */
-public class CallbackServlet extends HttpServlet {
+public class CallbackServlet extends Endpoint {
   private static final Logger LOG = Logger.getLogger(CallbackServlet.class.getName());
 
   @Inject
   CheckoutBridgeRuntime runtime;
+
+  public CallbackServlet() {
+    super("GET", "POST", "PUT");
+  }
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -72,7 +81,8 @@ public class CallbackServlet extends HttpServlet {
       Responses.error(response, 400, ErrorCode.INVALID_REQUEST.code(), "callback URL names no provider", null);
       return;
     }
-    String sealedId = runtime.seal().sealedPaymentId(query);
+    ShopperRequests shopper = new ShopperRequests(runtime);
+    String sealedId = sealed ? shopper.sealedPayment(Seal.Purpose.CALLBACK, query) : null;
     if (sealed && sealedId == null) {
       Responses.error(response, 401, ErrorCode.SIGNATURE_INVALID.code(), "the URL seal does not verify", null);
       return;
@@ -111,7 +121,9 @@ public class CallbackServlet extends HttpServlet {
         }
       }
       CallbackOutcome outcome = engine.acceptCallback(providerId, paymentId, verification);
-      if (outcome == CallbackOutcome.ACCEPTED) {
+      if (outcome == CallbackOutcome.ACCEPTED && shopper.claims().claimInterval(paymentId, runtime.core().pollInterval())) {
+        // Throttled per payment: a callback replayed in a loop fetches the provider's state at most
+        // once per interval; a delivery not submitted now is processed when it falls due.
         runtime.callbacks().submit(paymentId);
       }
       ObjectNode answer = JsonHttp.object();

@@ -6,7 +6,6 @@ import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import io.checkoutbridge.provider.support.JsonHttp;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,19 +18,25 @@ import java.util.logging.Logger;
 /**
  * {@code /payments/pending} shows the shopper a page that reloads itself until the provider has
  * decided, then sends them on; {@code /payments/status} answers the same as JSON for storefronts
- * that poll from their own page. Both ask the provider at most once per poll interval, so a missed
- * callback never leaves a paid order pending.
+ * that poll from their own page. Both ask the provider at most once per poll interval per payment,
+ * whichever node and endpoint asks ({@link ShopperRequests}), so a missed callback never leaves a
+ * paid order pending and a page reloaded in a loop costs the shop nothing at the provider.
  */
-public class PendingServlet extends HttpServlet {
+public class PendingServlet extends Endpoint {
   private static final Logger LOG = Logger.getLogger(PendingServlet.class.getName());
 
   @Inject
   CheckoutBridgeRuntime runtime;
 
+  public PendingServlet() {
+    super("GET");
+  }
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Map<String, List<String>> query = Responses.query(request.getQueryString());
-    String paymentId = runtime.seal().sealedPaymentId(query);
+    ShopperRequests shopper = new ShopperRequests(runtime);
+    String paymentId = shopper.sealedPayment(Seal.Purpose.PENDING, query);
     boolean json = request.getServletPath().endsWith("/status");
     if (paymentId == null) {
       if (json) {
@@ -50,7 +55,7 @@ public class PendingServlet extends HttpServlet {
     boolean givenUp = payment.createdAt().plus(runtime.core().giveUpAfter()).isBefore(Instant.now());
     if (payment.status().awaitingDecision() && !givenUp) {
       try {
-        payment = runtime.paymentEngine().refreshIfStale(paymentId, runtime.core().pollInterval());
+        payment = shopper.refreshThrottled(paymentId);
       } catch (PaymentException e) {
         LOG.fine(() -> "provider not reachable while polling payment " + paymentId + ": " + e.getMessage());
       }

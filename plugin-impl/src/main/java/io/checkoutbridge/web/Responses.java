@@ -56,7 +56,13 @@ public final class Responses {
     response.getWriter().write(body.toString());
   }
 
-  /** Query parameters decoded from the raw query string (never from a form body). */
+  /**
+   * Query parameters decoded from the raw query string (never from a form body).
+   *
+   * @throws IllegalArgumentException when the string cannot be decoded (a broken {@code %} escape,
+   *     bytes that are not UTF-8) or holds a NUL character, which no column can store; the
+   *     endpoints answer 400 (see {@link Endpoint})
+   */
   public static Map<String, List<String>> query(String rawQuery) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
@@ -80,11 +86,19 @@ public final class Responses {
   }
 
   private static String decode(String s) {
+    String decoded;
     try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+      decoded = URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return s;
+      throw new IllegalArgumentException("the query string is malformed (a broken % escape)");
     }
+    if (decoded.indexOf('\uFFFD') >= 0 && s.indexOf('\uFFFD') < 0) {
+      throw new IllegalArgumentException("the query string is malformed (not UTF-8)");
+    }
+    if (decoded.indexOf('\u0000') >= 0) {
+      throw new IllegalArgumentException("the query string holds a NUL character");
+    }
+    return decoded;
   }
 
   /** HTML-escapes text for pages. */

@@ -5,7 +5,6 @@ import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import io.checkoutbridge.engine.PaymentEngine;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,16 +18,22 @@ import java.util.logging.Logger;
  *
  * <p>The provider's state is fetched (the query the provider appended is not trusted), applied,
  * and the shopper is sent with 303 to the storefront's success or failure page, or to the pending
- * page when the provider has not decided. A payment already known as paid (its callback came
+ * page when the provider has not decided. The fetch is throttled per payment ({@link ShopperRequests}):
+ * while another is in flight or one started within the poll interval, the payment is shown as
+ * stored. Only a URL sealed for the return is accepted. A payment already known as paid (its callback came
  * first) is not fetched again: nothing the provider could say would change the destination. If
  * the provider cannot be reached the shopper sees the pending page, which keeps asking: a paid
  * order never stays stuck.
  */
-public class ReturnServlet extends HttpServlet {
+public class ReturnServlet extends Endpoint {
   private static final Logger LOG = Logger.getLogger(ReturnServlet.class.getName());
 
   @Inject
   CheckoutBridgeRuntime runtime;
+
+  public ReturnServlet() {
+    super("GET", "POST");
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -42,7 +47,8 @@ public class ReturnServlet extends HttpServlet {
 
   private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Map<String, List<String>> query = Responses.query(request.getQueryString());
-    String paymentId = runtime.seal().sealedPaymentId(query);
+    ShopperRequests shopper = new ShopperRequests(runtime);
+    String paymentId = shopper.sealedPayment(Seal.Purpose.RETURN, query);
     String providerId = CallbackServlet.providerId(request);
     if (paymentId == null || providerId == null) {
       Pages.message(response, 400, "This payment link is not valid",
@@ -73,7 +79,7 @@ public class ReturnServlet extends HttpServlet {
     }
     PaymentView payment;
     try {
-      payment = engine.refresh(paymentId);
+      payment = shopper.refreshThrottled(paymentId);
     } catch (PaymentException e) {
       LOG.warning(() -> "could not refresh payment " + paymentId + " on return; showing the pending page: " + e);
       payment = engine.payment(paymentId).orElseThrow();

@@ -4,16 +4,41 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The HMAC seal on return and callback URLs: proof that a URL was made by this plugin for this
- * payment. Providers that do not sign their callbacks (Hokodo, Kibo) are protected by it; for those
- * that do, it is checked in addition to their signature. Thread-safe.
+ * The HMAC seal on the plugin's URLs: proof that a URL was made by this plugin, for this payment,
+ * for one purpose ({@link Purpose}), until a moment. A shopper holds the return URL and the pending
+ * page's URL, never the callback URL; since each seal names its purpose, a return URL cannot be
+ * used to post callbacks, nor a callback URL to come back. The query carries {@code pid}, {@code exp}
+ * (epoch seconds) and {@code seal} = HMAC-SHA256 of {@code checkout-bridge:v2:<purpose>:<pid>:<exp>}.
+ *
+ * <p>Seals made before purposes and expiry existed ({@code pid} and {@code seal} only, over
+ * {@code checkout-bridge:payment:<pid>}) are reported as {@link Sealed#legacy() legacy}: the
+ * endpoints accept them only for payments created less than {@link SealedEndpoints#LEGACY_WINDOW}
+ * ago, so the payments in flight during an upgrade finish, and old URLs stop working after that.
+ *
+ * <p>Thread-safe.
  */
 public final class Seal {
+  /** What a sealed URL is for. */
+  public enum Purpose {
+    RETURN, PENDING, CALLBACK;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** A verified URL's payment, and whether its seal is of the earlier, unscoped kind. */
+  public record Sealed(String paymentId, boolean legacy) {}
+
   private final SecretKeySpec key;
 
   public Seal(String secret) {
@@ -23,33 +48,51 @@ public final class Seal {
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
-  /** The seal of a payment id, URL-safe. */
-  public String seal(String paymentId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      byte[] digest = mac.doFinal(("checkout-bridge:payment:" + paymentId).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The seal of a payment's URL for {@code purpose}, valid until {@code expiresAt} (epoch seconds); URL-safe. */
+  public String seal(Purpose purpose, String paymentId, long expiresAt) {
+    return mac("checkout-bridge:v2:" + purpose.label() + ":" + paymentId + ":" + expiresAt);
+  }
+
+  /** The unscoped seal earlier versions put on every URL of a payment. */
+  String legacySeal(String paymentId) {
+    return mac("checkout-bridge:payment:" + paymentId);
   }
 
   /**
-   * The payment id of a request whose query carries {@code pid} and a valid {@code seal}, or
-   * {@code null} when either is missing or the seal does not verify.
+   * The payment a query's {@code pid}, {@code exp} and {@code seal} prove for {@code purpose} at
+   * {@code now}, or {@code null} when any is missing, malformed, expired or does not verify.
    */
-  public String sealedPaymentId(java.util.Map<String, java.util.List<String>> query) {
+  public Sealed verify(Purpose purpose, Map<String, List<String>> query, Instant now) {
     String paymentId = Responses.first(query, "pid");
-    return verify(paymentId, Responses.first(query, "seal")) ? paymentId : null;
+    String seal = Responses.first(query, "seal");
+    String exp = Responses.first(query, "exp");
+    if (paymentId == null || seal == null || paymentId.length() > 64) {
+      return null;
+    }
+    if (exp == null) {
+      return equal(legacySeal(paymentId), seal) ? new Sealed(paymentId, true) : null;
+    }
+    if (!exp.matches("\\d{1,12}")) {
+      return null;
+    }
+    long expiresAt = Long.parseLong(exp);
+    if (!equal(seal(purpose, paymentId, expiresAt), seal) || now.getEpochSecond() > expiresAt) {
+      return null;
+    }
+    return new Sealed(paymentId, false);
   }
 
-  /** Constant-time check of a seal. */
-  public boolean verify(String paymentId, String seal) {
-    if (paymentId == null || seal == null) {
-      return false;
+  private static boolean equal(String expected, String given) {
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private String mac(String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
     }
-    return MessageDigest.isEqual(seal(paymentId).getBytes(StandardCharsets.US_ASCII),
-        seal.getBytes(StandardCharsets.US_ASCII));
   }
 }

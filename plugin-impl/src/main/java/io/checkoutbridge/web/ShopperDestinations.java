@@ -38,7 +38,7 @@ final class ShopperDestinations {
   }
 
   String pendingPage(HttpServletRequest request, PaymentView payment) {
-    return request.getContextPath() + SealedEndpoints.PENDING_PATH + "?" + endpoints.query(payment.paymentId());
+    return request.getContextPath() + SealedEndpoints.PENDING_PATH + "?" + endpoints.query(Seal.Purpose.PENDING, payment.paymentId());
   }
 
   String failurePage(HttpServletRequest request, PaymentView payment) {

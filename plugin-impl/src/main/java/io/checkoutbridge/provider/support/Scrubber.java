@@ -11,15 +11,18 @@ import java.util.regex.Pattern;
 /**
  * Removes secrets and card data from provider JSON before it is kept in the history or written to
  * a log. Field names are matched case-insensitively, with or without separators
- * ({@code access_token}, {@code accessToken}); long digit runs that look like card numbers are
- * masked wherever they appear.
+ * ({@code access_token}, {@code accessToken}); runs of 12 to 19 digits that look like card numbers
+ * are masked wherever they appear: inside text even when glued to letters or underscores
+ * ({@code order4111111111111111x}; a word boundary is not required), with single spaces or dashes
+ * between groups, and as JSON numbers ({@code "pan": 4111111111111111}), which become the mask text.
  */
 public final class Scrubber {
   private static final Set<String> SECRET_FIELDS = Set.of(
       "accesstoken", "token", "refreshtoken", "clientsecret", "secret", "privatekey", "password",
       "apikey", "authorization", "cardnumber", "number", "cardsecuritycode", "cvc", "cvv",
       "securitycode", "pin", "paypaltoken", "paymentmethodtoken", "authtoken", "cardtoken");
-  private static final Pattern CARD_LIKE = Pattern.compile("\\b\\d{12,19}\\b");
+  /** 12 to 19 digits, optionally grouped by single spaces or dashes, not part of a longer digit run. */
+  private static final Pattern CARD_LIKE = Pattern.compile("(?<!\\d)\\d(?:[ -]?\\d){11,18}(?!\\d)");
   public static final String MASK = "***";
 
   private Scrubber() {}
@@ -53,6 +56,8 @@ public final class Scrubber {
           field.setValue(object.textNode(MASK));
         } else if (value.isTextual() && CARD_LIKE.matcher(value.asText()).find()) {
           field.setValue(object.textNode(scrubText(value.asText())));
+        } else if (cardLikeNumber(value)) {
+          field.setValue(object.textNode(MASK));
         } else {
           scrubInPlace(value);
         }
@@ -62,10 +67,22 @@ public final class Scrubber {
         JsonNode value = array.get(i);
         if (value.isTextual() && CARD_LIKE.matcher(value.asText()).find()) {
           array.set(i, array.textNode(scrubText(value.asText())));
+        } else if (cardLikeNumber(value)) {
+          array.set(i, array.textNode(MASK));
         } else {
           scrubInPlace(value);
         }
       }
     }
+  }
+
+  /** A JSON number whose digits, written out in full, hold a card-like run (12 to 19 digits). */
+  private static boolean cardLikeNumber(JsonNode value) {
+    if (!value.isNumber()) {
+      return false;
+    }
+    String digits = value.isIntegralNumber() ? value.bigIntegerValue().abs().toString()
+        : value.decimalValue().abs().stripTrailingZeros().toPlainString();
+    return CARD_LIKE.matcher(digits).find();
   }
 }
