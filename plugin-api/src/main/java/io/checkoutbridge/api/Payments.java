@@ -33,8 +33,10 @@ public interface Payments {
   List<PaymentView> paymentsForOrder(String orderReference);
 
   /**
-   * The order's status across its attempts: the most advanced paid attempt if there is one,
-   * otherwise the newest attempt's status; {@link Optional#empty()} for an unknown order.
+   * The order's status across its attempts, as the shop needs it: the newest attempt that is paid
+   * and not wholly refunded if there is one (the order is paid); else a provider still deciding
+   * ({@link PaymentStatus#PENDING}: do not ask the shopper to pay again); else a wholly refunded
+   * attempt; else the newest attempt's status. {@link Optional#empty()} for an unknown order.
    */
   Optional<PaymentStatus> orderStatus(String orderReference);
 
