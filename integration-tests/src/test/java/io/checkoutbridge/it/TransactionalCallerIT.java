@@ -114,6 +114,15 @@ class TransactionalCallerIT {
     assertLedger(id, order, "CAPTURED", "5395");
   }
 
+  @Test
+  void aRefusalFromThePluginDoesNotRollTheCallersTransactionBack() throws Exception {
+    String order = order("TXR");
+    String refusal = transactionalShop.refusedThenCommit(order);
+
+    assertThat(refusal).as("a checked refusal, then a runtime exception").isEqualTo("not_found NullPointerException");
+    assertThat(shopOrders(order)).as("the shop's transaction committed").isEqualTo(1);
+  }
+
   private String authorizedPayment(String order) throws Exception {
     String id = payments.start(ScriptedProvider.ID, io.checkoutbridge.testing.Carts.request(order)).paymentId();
     provider.authorize(id);

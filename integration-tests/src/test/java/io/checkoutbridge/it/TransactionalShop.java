@@ -58,6 +58,29 @@ public class TransactionalShop {
     throw new ShopFailure(paymentId);
   }
 
+  /**
+   * Asks for things the plugin refuses (a checked refusal, then a programming error), handles both,
+   * and commits its own row; answers the refusals.
+   */
+  @Transactional
+  public String refusedThenCommit(String orderReference) throws SQLException {
+    String refusal;
+    try {
+      payments.refund(java.util.UUID.randomUUID().toString(), new AdminCommand(Selection.remaining(), "returned",
+          "storefront", "refund-" + orderReference));
+      refusal = null;
+    } catch (PaymentException e) {
+      refusal = e.code().code();
+    }
+    try {
+      payments.start(io.checkoutbridge.testing.ScriptedProvider.ID, null);
+    } catch (RuntimeException | PaymentException e) {
+      refusal += " " + e.getClass().getSimpleName();
+    }
+    saveOrder(shopDatabase, orderReference);
+    return refusal;
+  }
+
   static void saveOrder(DataSource database, String orderReference) throws SQLException {
     try (Connection c = database.getConnection();
         PreparedStatement s = c.prepareStatement("INSERT INTO it_shop_order (order_reference) VALUES (?)")) {

@@ -160,9 +160,13 @@ class StaleConnectionTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       serverSocket.close();
-      thread.join(5000);
+      try {
+        thread.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
