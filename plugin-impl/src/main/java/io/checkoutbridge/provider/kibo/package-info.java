@@ -51,7 +51,10 @@
  *       open, the storefront tells the shopper the payment is being confirmed, and {@code
  *       fetchState} settles it by the order search: found, authorised; not found within {@code
  *       order-lookup-grace} (30 minutes), still pending; not found after it, {@code FAILED} with
- *       ref {@code attention} for the admin. It is never failed while the order may exist.
+ *       ref {@code attention} for the admin. It is never failed while the order may exist. The
+ *       provider memory notes the order reference ({@code unconfirmed-order:<ref>}, when), and a
+ *       new checkout of that order is refused before authorising until the grace has passed,
+ *       so a shopper's retry cannot authorise twice while the first order may still appear.
  *   <li>refused (4xx): once the order search confirms there is no order, start throws with a
  *       message for the shopper (the card will not be charged; the authorisation lapses) that
  *       the ledger keeps as the failure's reason, marked "Needs attention". Kibo's order API
