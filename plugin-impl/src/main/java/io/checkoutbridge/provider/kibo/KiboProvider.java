@@ -284,7 +284,9 @@ public final class KiboProvider implements PaymentProvider {
     refs.put(REF_CREATE_ORDER, UNCONFIRMED);
     refs.put(REF_CREATE_ORDER_SENT_AT, clock.instant().toString());
     Money zero = Money.zero(authorized.currency());
-    ProviderState state = new ProviderState(AuthorizationState.PENDING, "ORDER_UNCONFIRMED", request.orderReference(),
+    ProviderState state = new ProviderState(AuthorizationState.PENDING,
+        "ORDER_UNCONFIRMED: authorised; create-order went unanswered and Kibo's order search has not shown the order"
+            + " yet", request.orderReference(),
         authorized, zero, zero, zero, authOrderId, null, refs);
     return new StartResult(new NextStep.Done(PaymentStatus.PENDING), request.orderReference(), refs, state);
   }
@@ -329,10 +331,12 @@ public final class KiboProvider implements PaymentProvider {
         return new ProviderState(AuthorizationState.PENDING, "ORDER_NOT_FOUND_YET", reference, amount, zero, zero,
             zero, orderId, null, Map.of());
       }
-      return new ProviderState(AuthorizationState.FAILED, "ORDER_NOT_CREATED", reference, amount, zero, zero, zero,
-          orderId, null, Map.of(REF_ATTENTION, "Kibo authorised the payment but has no order " + reference + " "
-              + settings.orderLookupGrace().toMinutes() + " minutes after create-order went unanswered; the"
-              + " authorisation lapses unused unless it is released in Kibo OMS or at the gateway"));
+      String attention = "Kibo authorised the payment but has no order " + reference + " "
+          + settings.orderLookupGrace().toMinutes() + " minutes after create-order went unanswered; the"
+          + " authorisation lapses unused unless it is released in Kibo OMS or at the gateway";
+      // the provider status is the ledger event's reason: the admin's history shows it
+      return new ProviderState(AuthorizationState.FAILED, "ORDER_NOT_CREATED, needs attention: " + attention,
+          reference, amount, zero, zero, zero, orderId, null, Map.of(REF_ATTENTION, attention));
     }
     if (orderId == null) {
       return new ProviderState(AuthorizationState.AUTHORIZED, AUTHORIZED, reference, amount, zero, zero, zero,
