@@ -4,6 +4,7 @@ import static io.checkoutbridge.demo.Html.escape;
 
 import io.checkoutbridge.api.CheckoutRequest;
 import io.checkoutbridge.api.CheckoutStart;
+import io.checkoutbridge.api.ClientAddress;
 import io.checkoutbridge.api.PaymentStatus;
 import io.checkoutbridge.api.Payments;
 import io.checkoutbridge.api.ProviderInfo;
@@ -42,6 +43,18 @@ public class CheckoutServlet extends HttpServlet {
 
   @Inject
   transient Orders orders;
+
+  /**
+   * Whether the shop runs behind a reverse proxy that sets {@code X-Forwarded-For}: the context
+   * parameter {@value #TRUST_FORWARDED_FOR} ({@code false} unless set). Without a proxy the header
+   * is whatever the client wrote, so the connection's address is used.
+   */
+  private boolean trustForwardedFor() {
+    return Boolean.parseBoolean(getServletContext().getInitParameter(TRUST_FORWARDED_FOR));
+  }
+
+  /** Context parameter: {@code true} when a proxy the shop controls sets X-Forwarded-For. */
+  static final String TRUST_FORWARDED_FOR = "shop.trust-forwarded-for";
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -93,7 +106,9 @@ public class CheckoutServlet extends HttpServlet {
     remember(session, order.reference());
     try {
       CheckoutRequest checkout = new CheckoutRequest(order.reference(), priced.toCart(), form.customer(), Locale.UK,
-          true, form.card(), null);
+          true, form.card(), null)
+          .withCustomerIp(ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+              trustForwardedFor()));
       CheckoutStart start = payments.start(provider.get().id(), checkout);
       orders.attemptStarted(order, start.paymentId(), provider.get().id());
       String ctx = request.getContextPath();

@@ -66,6 +66,8 @@ class KiboCheckoutFlowIT {
   private static final String OTHER_CARD = "5555555555554444";
   private static final String DECLINE_CARD = "4000000000000002";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** 203.0.113.0/24 is reserved for documentation (RFC 5737). */
+  private static final String SHOPPER_IP = "203.0.113.7";
 
   @Deployment
   static WebArchive deployment() {
@@ -77,7 +79,9 @@ class KiboCheckoutFlowIT {
             "checkout-bridge.kibo.token-url", sandbox + "/oauthserver/oauth2/token",
             "checkout-bridge.kibo.base-url", sandbox + "/api/v2",
             "checkout-bridge.kibo.manufacturer-id", "1010",
-            "checkout-bridge.kibo.test-orders", "true"))
+            "checkout-bridge.kibo.test-orders", "true",
+            // short enough that a scripted slow create-order times out, as a lost answer would
+            "checkout-bridge.http.read-timeout", "PT2S"))
         .addClasses(Deployments.class, LedgerQueries.class)
         .addAsLibraries(Deployments.jars("sandbox-", "assertj-core-", "byte-buddy-"))
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
@@ -123,7 +127,8 @@ class KiboCheckoutFlowIT {
         assertThat(call.at("/headers/api-key").asText()).as("API-Key sent (masked)").isEqualTo("***");
       }
     }
-    assertThat(apiCalls).containsExactly("POST /api/v2/createOrder/authorize 200", "POST /api/v2/createOrder/ 201");
+    assertThat(apiCalls).containsExactly("GET /api/v2/order/ 200", "POST /api/v2/createOrder/authorize 200",
+        "POST /api/v2/createOrder/ 201");
     JsonNode authorize = calls.stream().filter(c -> c.get("path").asText().endsWith("/authorize")).findFirst()
         .orElseThrow().get("body");
     assertThat(authorize.get("externalCartID").asText()).isEqualTo(start.paymentId());
@@ -133,7 +138,12 @@ class KiboCheckoutFlowIT {
     JsonNode created = calls.stream().filter(c -> c.get("path").asText().endsWith("/createOrder/")).findFirst()
         .orElseThrow().get("body");
     assertThat(created.get("externalOrderID").asText()).isEqualTo(order);
-    assertThat(created.get("authorizationID").asText()).isEqualTo("***");
+    assertThat(created.has("authorizationID")).as("the authorisation travels in orderPayments").isFalse();
+    assertThat(created.at("/orderPayments/0/authorizationID").asText()).isEqualTo("***");
+    assertThat(created.at("/orderPayments/0/authAmount").decimalValue()).isEqualByComparingTo("42.50");
+    assertThat(created.at("/shippingMethod/shipType").asText()).isEqualTo("STANDARD");
+    assertThat(created.get("customerIP").asText()).isEqualTo(SHOPPER_IP);
+    assertThat(created.get("isTestOrder").asBoolean()).isTrue();
 
     // capture, refund and void are done in Kibo OMS: the plugin refuses them before any call
     long afterCheckout = lastJournalSeq();
@@ -156,7 +166,7 @@ class KiboCheckoutFlowIT {
         .satisfies(p -> assertThat(p.status().paid()).isFalse());
     List<String> apiCalls = journalAfter(before).stream().map(c -> c.get("path").asText() + " " + c.get("status").asInt())
         .filter(c -> c.startsWith("/api/")).toList();
-    assertThat(apiCalls).containsExactly("/api/v2/createOrder/authorize 402");
+    assertThat(apiCalls).containsExactly("/api/v2/order/ 200", "/api/v2/createOrder/authorize 402");
   }
 
   @Test
@@ -206,6 +216,67 @@ class KiboCheckoutFlowIT {
     assertThat(databaseCellsContaining("4444")).isNotEmpty();
   }
 
+  /**
+   * Kibo creates the order but its answer is lost (the sandbox creates it, then answers after the
+   * plugin's 2 s read timeout): the plugin finds the order by its externalOrderID, the payment
+   * ends authorised with one authorisation, and the shopper paying the same order again is
+   * refused before anything is authorised.
+   */
+  @Test
+  void createOrderTimingOutAfterKiboCreatedTheOrderEndsAuthorisedAndARetryChargesNothing() throws Exception {
+    long before = lastJournalSeq();
+    String order = orderReference();
+    fault("{\"provider\":\"kibo\",\"operation\":\"create_order\",\"mode\":\"timeout\",\"delayMs\":3500}");
+
+    CheckoutStart start = payments.start("kibo", request(order, cart(), customer("4691111111"), card(CARD)));
+
+    assertThat(start.next()).isEqualTo(new NextStep.Done(PaymentStatus.AUTHORIZED));
+    assertThat(payments.payment(start.paymentId()).orElseThrow().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+    InvalidRequestException retry = catchThrowableOfType(InvalidRequestException.class,
+        () -> payments.start("kibo", request(order, cart(), customer("4691111111"), card(CARD))));
+    assertThat(retry.getMessage()).contains("already placed at Kibo").contains("not charged again");
+    assertThat(countCalls(journalAfter(before), "/api/v2/createOrder/authorize")).as("authorisations").isEqualTo(1);
+    assertThat(countCalls(journalAfter(before), "/api/v2/createOrder/")).as("create-order calls").isEqualTo(1);
+    assertThat(payments.orderStatus(order)).contains(PaymentStatus.AUTHORIZED);
+  }
+
+  /**
+   * Kibo refuses the order after the authorisation: the shopper is told the card will not be
+   * charged, and the ledger keeps the failure with the authorisation that needs attention.
+   */
+  @Test
+  void createOrderRefusedAfterAuthorisationTellsTheShopperAndFlagsTheAuthorisation() throws Exception {
+    long before = lastJournalSeq();
+    String order = orderReference();
+    fault("{\"provider\":\"kibo\",\"operation\":\"create_order\",\"mode\":\"error\",\"status\":400}");
+
+    PaymentException refused = catchThrowableOfType(PaymentException.class,
+        () -> payments.start("kibo", request(order, cart(), customer("4691111111"), card(CARD))));
+
+    assertThat(refused.getMessage()).contains("will not be charged").contains("Needs attention");
+    PaymentView attempt = payments.paymentsForOrder(order).get(0);
+    assertThat(attempt.status().paid()).isFalse();
+    try (Connection c = ledger.getConnection()) {
+      assertThat(column(c, "SELECT reason FROM cb_payment_event WHERE payment_id = ? ORDER BY seq",
+          attempt.paymentId())).anySatisfy(note -> assertThat(note).contains("Needs attention"));
+    }
+    List<JsonNode> calls = journalAfter(before);
+    assertThat(countCalls(calls, "/api/v2/createOrder/authorize")).isEqualTo(1);
+    assertThat(calls.stream().filter(c -> c.get("path").asText().equals("/api/v2/order/")).count())
+        .as("the order search before authorising and the one confirming no order exists").isEqualTo(2);
+  }
+
+  private void fault(String json) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(runtime.core().publicUrl()
+        + "/sandbox/_faults")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+  }
+
+  private static long countCalls(List<JsonNode> calls, String path) {
+    return calls.stream().filter(c -> c.get("path").asText().equals(path)).count();
+  }
+
   private static String orderReference() {
     return "IT-KIBO-" + UUID.randomUUID().toString().substring(0, 8);
   }
@@ -231,7 +302,7 @@ class KiboCheckoutFlowIT {
   }
 
   private static CheckoutRequest request(String order, Cart cart, Customer customer, PaymentMethodDetails method) {
-    return new CheckoutRequest(order, cart, customer, Locale.US, true, method, null);
+    return new CheckoutRequest(order, cart, customer, Locale.US, true, method, null, SHOPPER_IP);
   }
 
   private String journalText() throws Exception {

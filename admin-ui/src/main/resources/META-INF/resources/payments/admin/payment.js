@@ -86,8 +86,18 @@ function ledger(p) {
       stat('Refunded', l.refunded, isZero(l.refunded) ? '' : 'negative'),
       stat('Voided', l.voided),
       stat('Pending', l.pending, isZero(l.pending) ? '' : 'pending')),
-    el('p', { class: 'open-amounts' },
-      `Open to capture ${money(l.capturable, p.currency)} · open to refund ${money(l.refundable, p.currency)}`));
+    settlesItself(p)
+      // nothing here can move this provider's money: say who does, instead of amounts no action can use
+      ? el('p', { class: 'open-amounts settles-itself' },
+        `${p.provider.name} settles this payment itself: capture, refund and cancellation are done in ${p.provider.name}, not here.`)
+      : el('p', { class: 'open-amounts' },
+        `Open to capture ${money(l.capturable, p.currency)} · open to refund ${money(l.refundable, p.currency)}`));
+}
+
+/** Whether the provider offers none of capture, refund and void through the plugin. */
+function settlesItself(p) {
+  const caps = p.provider.capabilities || [];
+  return !['CAPTURE', 'REFUND', 'VOID'].some((c) => caps.includes(c));
 }
 
 function modeLabel(name, mode, offer, currency) {

@@ -37,7 +37,7 @@ public final class Carts {
       case "hokodo" -> CheckoutRequest.of(orderReference, cart("GBP", products), business());
       case "felloh" -> CheckoutRequest.of(orderReference, cart("GBP", products), british());
       case "kibo" -> new CheckoutRequest(orderReference, cart("USD", products), american(), Locale.US, true,
-          new PaymentMethodDetails.Card("4111111111111111", "10", "2030", "123", "John Smith"), null);
+          new PaymentMethodDetails.Card("4111111111111111", "10", "2030", "123", "John Smith"), null, "203.0.113.7");
       default -> throw new IllegalArgumentException("no benchmark cart for provider " + provider);
     };
   }

@@ -117,6 +117,24 @@ class CheckoutBrowserIT {
 
   @Test
   @Order(3)
+  void theAdminSaysKiboSettlesItsPaymentAndRefreshShowsKibosOrder() throws Exception {
+    fillBasket();
+    String reference = checkout("kibo", true);
+    awaitStatus(PAID);
+    String paymentPage = browser.find("table.attempts a.admin-payment").getAttribute("href");
+
+    browser.driver.get(withAdminCredentials(paymentPage));
+    browser.driver.get(paymentPage);
+    until(d -> d.findElement(By.cssSelector("#payment .page-head h1")).getText().contains(reference));
+    assertThat(browser.find(".open-amounts").getText()).contains("Kibo OMS settles this payment itself")
+        .doesNotContain("Open to capture");
+    browser.find("#refresh").click();
+    String view = until(d -> d.findElement(By.cssSelector(".provider-view")).getText());
+    assertThat(view).contains("Kibo order").contains("READY").contains("Kibo OMS settles the order itself");
+  }
+
+  @Test
+  @Order(3)
   void aPaymentHeldByTheProviderShowsPendingUntilTheProviderDecides() throws Exception {
     fillBasket();
     browser.driver.get(demo.shopUrl() + "checkout");

@@ -88,6 +88,9 @@ public final class KiboProvider implements PaymentProvider {
   /** Refs key: Kibo's order status as last read ({@code READY}, ...). */
   public static final String REF_ORDER_STATUS = "order_status";
 
+  /** Memory key prefix: when an order reference's create-order went unconfirmed (ISO-8601). */
+  static final String MEMORY_UNCONFIRMED = "unconfirmed-order:";
+
   static final String CONFIRMED = "CONFIRMED";
   static final String UNCONFIRMED = "UNCONFIRMED";
 
@@ -147,7 +150,8 @@ public final class KiboProvider implements PaymentProvider {
    *       more (Kibo refuses a second order with the same {@code externalOrderID}, so this cannot
    *       make two); if that is not answered either, the payment is returned {@code PENDING} and
    *       {@link #fetchState} settles it by the order search later. It is never failed while the
-   *       order may exist;
+   *       order may exist, and until {@code order-lookup-grace} has passed a new checkout of the
+   *       same order is refused before authorising (noted in the provider memory);
    *   <li>refused (4xx): after the order search confirms there is no order, start throws, telling
    *       the shopper the card will not be charged, and the ledger records the failure with the
    *       authorisation that lapses unused (Kibo's order API documents no call to release it).
@@ -168,6 +172,13 @@ public final class KiboProvider implements PaymentProvider {
     if (!existing.isEmpty()) {
       throw new InvalidRequestException("order " + request.orderReference() + " is already placed at Kibo (order "
           + text(existing.get(0), "orderID") + ") and is not charged again; see the order's page");
+    }
+    Optional<Instant> unconfirmed = context.memory().get(MEMORY_UNCONFIRMED + request.orderReference())
+        .flatMap(KiboProvider::instant);
+    if (unconfirmed.isPresent() && clock.instant().isBefore(unconfirmed.get().plus(settings.orderLookupGrace()))) {
+      // an earlier attempt's order may still appear: a second authorisation could charge twice
+      throw new InvalidRequestException("an earlier payment for order " + request.orderReference() + " is still being"
+          + " confirmed with Kibo, so nothing is charged again now; see the order's page");
     }
 
     JsonResponse authorization = client.authorize(
@@ -195,21 +206,22 @@ public final class KiboProvider implements PaymentProvider {
     try {
       order = client.createOrder(body);
     } catch (PaymentException first) {
-      return afterCreateOrderFailed(request, body, refs, authorized, orderId, first);
+      return afterCreateOrderFailed(context, body, refs, authorized, orderId, first);
     }
     String createdId = text(order.body(), "orderID");
     return authorizedResult(request, refs, authorized, createdId != null ? createdId : orderId, order.requestId());
   }
 
   /** See {@link #start}: settles a create-order call that failed after the authorisation. */
-  private StartResult afterCreateOrderFailed(CheckoutRequest request, ObjectNode body, Map<String, String> refs,
+  private StartResult afterCreateOrderFailed(StartContext context, ObjectNode body, Map<String, String> refs,
       Money authorized, String authOrderId, PaymentException failure) throws PaymentException {
+    CheckoutRequest request = context.request();
     boolean unknown = failure.code() == ErrorCode.TRANSIENT_NETWORK || failure.code() == ErrorCode.RATE_LIMITED;
     Optional<String> found;
     try {
       found = lookup(request.orderReference());
     } catch (PaymentException lookupFailed) {
-      return pendingResult(request, refs, authorized, authOrderId);
+      return pendingResult(context, refs, authorized, authOrderId);
     }
     if (found.isPresent()) {
       return authorizedResult(request, refs, authorized, found.get(), null);
@@ -223,7 +235,7 @@ public final class KiboProvider implements PaymentProvider {
       return authorizedResult(request, refs, authorized, createdId != null ? createdId : authOrderId,
           order.requestId());
     } catch (PaymentException second) {
-      return pendingResult(request, refs, authorized, authOrderId);
+      return pendingResult(context, refs, authorized, authOrderId);
     }
   }
 
@@ -261,8 +273,10 @@ public final class KiboProvider implements PaymentProvider {
   }
 
   /** Authorised, but whether Kibo has the order is not known yet: open, for fetchState to settle. */
-  private StartResult pendingResult(CheckoutRequest request, Map<String, String> startRefs, Money authorized,
+  private StartResult pendingResult(StartContext context, Map<String, String> startRefs, Money authorized,
       String authOrderId) {
+    CheckoutRequest request = context.request();
+    context.memory().putIfAbsent(MEMORY_UNCONFIRMED + request.orderReference(), clock.instant().toString());
     Map<String, String> refs = new LinkedHashMap<>(startRefs);
     if (authOrderId != null) {
       refs.put(REF_ORDER_ID, authOrderId);
@@ -270,7 +284,9 @@ public final class KiboProvider implements PaymentProvider {
     refs.put(REF_CREATE_ORDER, UNCONFIRMED);
     refs.put(REF_CREATE_ORDER_SENT_AT, clock.instant().toString());
     Money zero = Money.zero(authorized.currency());
-    ProviderState state = new ProviderState(AuthorizationState.PENDING, "ORDER_UNCONFIRMED", request.orderReference(),
+    ProviderState state = new ProviderState(AuthorizationState.PENDING,
+        "ORDER_UNCONFIRMED: authorised; create-order went unanswered and Kibo's order search has not shown the order"
+            + " yet", request.orderReference(),
         authorized, zero, zero, zero, authOrderId, null, refs);
     return new StartResult(new NextStep.Done(PaymentStatus.PENDING), request.orderReference(), refs, state);
   }
@@ -315,10 +331,12 @@ public final class KiboProvider implements PaymentProvider {
         return new ProviderState(AuthorizationState.PENDING, "ORDER_NOT_FOUND_YET", reference, amount, zero, zero,
             zero, orderId, null, Map.of());
       }
-      return new ProviderState(AuthorizationState.FAILED, "ORDER_NOT_CREATED", reference, amount, zero, zero, zero,
-          orderId, null, Map.of(REF_ATTENTION, "Kibo authorised the payment but has no order " + reference + " "
-              + settings.orderLookupGrace().toMinutes() + " minutes after create-order went unanswered; the"
-              + " authorisation lapses unused unless it is released in Kibo OMS or at the gateway"));
+      String attention = "Kibo authorised the payment but has no order " + reference + " "
+          + settings.orderLookupGrace().toMinutes() + " minutes after create-order went unanswered; the"
+          + " authorisation lapses unused unless it is released in Kibo OMS or at the gateway";
+      // the provider status is the ledger event's reason: the admin's history shows it
+      return new ProviderState(AuthorizationState.FAILED, "ORDER_NOT_CREATED, needs attention: " + attention,
+          reference, amount, zero, zero, zero, orderId, null, Map.of(REF_ATTENTION, attention));
     }
     if (orderId == null) {
       return new ProviderState(AuthorizationState.AUTHORIZED, AUTHORIZED, reference, amount, zero, zero, zero,
@@ -350,11 +368,15 @@ public final class KiboProvider implements PaymentProvider {
   }
 
   private static Instant sentAt(Map<String, String> refs) {
+    String value = refs.get(REF_CREATE_ORDER_SENT_AT);
+    return value == null ? null : instant(value).orElse(null);
+  }
+
+  private static Optional<Instant> instant(String value) {
     try {
-      String value = refs.get(REF_CREATE_ORDER_SENT_AT);
-      return value == null ? null : Instant.parse(value);
+      return Optional.of(Instant.parse(value));
     } catch (java.time.format.DateTimeParseException e) {
-      return null;
+      return Optional.empty();
     }
   }
 

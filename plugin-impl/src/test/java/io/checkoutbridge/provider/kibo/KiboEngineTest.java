@@ -104,6 +104,45 @@ class KiboEngineTest {
     assertThat(rowsContaining("1111")).isNotEmpty(); // the last four are kept, and the scan does look
   }
 
+  /**
+   * Create-order unanswered twice: the payment stays open as PENDING (not failed), and a later
+   * refresh finds the order through Kibo's order search and authorises it.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void anUnconfirmedOrderKeepsThePaymentOpenUntilARefreshFindsIt(TestDatabase.Kind kind) throws Exception {
+    setUp(kind);
+    java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        if (path.endsWith("/oauth2/token")) {
+          return ok("token.json");
+        } else if (path.endsWith("/createOrder/authorize")) {
+          return ok("authorize-response.json");
+        } else if (path.endsWith("/createOrder/")) {
+          return answer(503, "error-unavailable.json");
+        }
+        // the search before authorising and the one after the failure find nothing; the refresh finds it
+        String collection = searches.incrementAndGet() <= 2 ? "[]"
+            : "[{\"orderID\":\"100000123\",\"externalOrderID\":\"ORD-1001\",\"orderStatus\":\"READY\"}]";
+        return new mockwebserver3.MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+            .body("{\"totalCount\":0,\"collection\":" + collection + "}").build();
+      }
+    });
+
+    CheckoutStart start = engine.start("kibo", request());
+    PaymentView open = engine.payment(start.paymentId()).orElseThrow();
+    PaymentView refreshed = engine.refresh(start.paymentId());
+
+    assertThat(start.next()).isEqualTo(new NextStep.Done(PaymentStatus.PENDING));
+    assertThat(open.status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(refreshed.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+    assertThat(refreshed.ledger().authorized()).isEqualTo(usd("42.50"));
+    assertThat(refreshed.providerPaymentId()).isEqualTo("100000123");
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void adminCannotCaptureRefundOrVoid(TestDatabase.Kind kind) throws Exception {

@@ -118,6 +118,7 @@ class KiboOperationsTest {
     assertThat(within.refs()).doesNotContainKey(KiboProvider.REF_ATTENTION);
     assertThat(after.authorization()).isEqualTo(AuthorizationState.FAILED);
     assertThat(after.refs().get(KiboProvider.REF_ATTENTION)).contains("authorisation lapses unused");
+    assertThat(after.providerStatus()).as("shown in the admin's history").contains("needs attention");
   }
 
   @Test

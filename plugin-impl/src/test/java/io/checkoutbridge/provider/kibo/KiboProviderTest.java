@@ -30,6 +30,7 @@ import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.TransientNetworkException;
 import io.checkoutbridge.api.spi.Capability;
 import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.spi.StartContext;
 import io.checkoutbridge.api.spi.StartResult;
 import io.checkoutbridge.provider.support.HttpClients;
 import io.checkoutbridge.provider.support.HttpSettings;
@@ -415,6 +416,27 @@ class KiboProviderTest {
     // with the same externalOrderID; the authorisation is never sent again
     assertThat(calls()).isEqualTo(4);
     assertThat(noOrderYet.searches.get()).isEqualTo(2);
+  }
+
+  @Test
+  void whileAnEarlierAttemptsOrderIsUnconfirmedTheShoppersRetryAuthorisesNothing() throws Exception {
+    server.enqueue(ok("token.json"));
+    server.enqueue(ok("authorize-response.json"));
+    server.enqueue(new MockResponse.Builder().code(503).body(fixture("error-unavailable.json")).build());
+    server.enqueue(new MockResponse.Builder().code(503).body(fixture("error-unavailable.json")).build());
+    KiboTestData.MapMemory memory = new KiboTestData.MapMemory();
+    StartContext first = new StartContext(PAYMENT_ID, request(), context(request()).returnUrl(),
+        context(request()).callbackUrl(), memory);
+    StartContext retry = new StartContext("7d3c1b8e-0000-4000-8000-000000000002", request(),
+        context(request()).returnUrl(), context(request()).callbackUrl(), memory);
+
+    assertThat(provider.start(first).next()).isEqualTo(new NextStep.Done(PaymentStatus.PENDING));
+    int before = calls();
+    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+        () -> provider.start(retry));
+
+    assertThat(refused.getMessage()).contains("still being confirmed").contains("nothing is charged again");
+    assertThat(calls()).as("no authorisation on the retry").isEqualTo(before);
   }
 
   @Test

@@ -54,6 +54,32 @@ class KiboSettingsTest {
   }
 
   @Test
+  void shippingMethodCodesAndTheLookUpGraceAreReportedWithTheOtherProblemsAndTheOldKeyByName() {
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+        () -> KiboSettings.from(Settings.of(Map.of(
+            P + "api-key", "api-key-12345", P + "secret-key", "secret-12345", P + "manufacturer-id", "x",
+            P + "shipping-method", "STANDARD", P + "delivery-method", "ship to home",
+            P + "order-lookup-grace", "PT0S"))));
+
+    assertThat(e.problems()).hasSize(4);
+    assertThat(e.getMessage()).contains(P + "manufacturer-id is invalid")
+        .contains(P + "shipping-method is no longer read").contains(P + "delivery-method is invalid")
+        .contains(P + "order-lookup-grace is invalid");
+  }
+
+  @Test
+  void shipTypeDeliveryMethodPayPalAndGraceAreRead() {
+    KiboSettings settings = KiboSettings.from(Settings.of(Map.of(
+        P + "api-key", "api-key-12345", P + "secret-key", "secret-12345", P + "manufacturer-id", "7",
+        P + "ship-type", "EXPRESS_1_DAY", P + "delivery-method", "SHIP_TO_HOME", P + "paypal-enabled", "true",
+        P + "order-lookup-grace", "PT10M")));
+
+    assertThat(settings.shipType()).isEqualTo("EXPRESS_1_DAY");
+    assertThat(settings.payPal()).isTrue();
+    assertThat(settings.orderLookupGrace()).hasMinutes(10);
+  }
+
+  @Test
   void trailingSlashOfTheBaseUrlIsDropped() {
     KiboSettings settings = KiboSettings.from(Settings.of(Map.of(
         P + "api-key", "api-key-12345", P + "secret-key", "secret-12345", P + "manufacturer-id", "7",
