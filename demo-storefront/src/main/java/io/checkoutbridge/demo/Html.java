@@ -54,6 +54,17 @@ public final class Html {
   /** Writes a complete page: header with navigation, {@code main} with {@code body}, footer. */
   static void page(HttpServletRequest request, HttpServletResponse response, int status, String title, String body,
       Integer refreshSeconds) throws IOException {
+    page(request, response, status, title, body, refreshSeconds, null);
+  }
+
+  /**
+   * A page that may run this shop's own scripts and frame one provider page.
+   *
+   * @param frameOrigin the origin ({@code https://pay.example}) this page may show in an iframe and
+   *     run {@code /static/} scripts with, or {@code null} for a page without scripts or frames
+   */
+  static void page(HttpServletRequest request, HttpServletResponse response, int status, String title, String body,
+      Integer refreshSeconds, String frameOrigin) throws IOException {
     String ctx = request.getContextPath();
     int items = ShopCart.of(request.getSession()).itemCount();
     response.setStatus(status);
@@ -62,8 +73,10 @@ public final class Html {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "same-origin");
-    response.setHeader("Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    response.setHeader("Content-Security-Policy", frameOrigin == null
+        ? "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+        : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-src " + frameOrigin
+            + "; frame-ancestors 'none'; base-uri 'none'");
     StringBuilder html = new StringBuilder(4096);
     html.append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");

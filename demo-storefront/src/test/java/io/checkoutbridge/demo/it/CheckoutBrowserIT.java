@@ -246,7 +246,13 @@ class CheckoutBrowserIT {
         assertThat(browser.find("#companyNumber").getAttribute("value")).isEqualTo("01234567");
         hostedPage("/sandbox/hokodo/pay/", approve ? "#accept" : "#reject");
       }
-      case "felloh" -> hostedPage("/sandbox/felloh/embed/", approve ? "#card" : "#decline");
+      case "felloh" -> {
+        if (fellohEmbedded()) {
+          fellohIframe(approve ? "#card" : "#decline");
+        } else {
+          hostedPage("/sandbox/felloh/pay/", approve ? "#card" : "#decline");
+        }
+      }
       default -> throw new AssertionError("no browser script for " + provider);
     }
     if (!approve) {
@@ -256,6 +262,28 @@ class CheckoutBrowserIT {
     until(d -> d.getCurrentUrl().contains("/shop/orders/"));
     String url = browser.driver.getCurrentUrl();
     return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * The Felloh mode the demo was started in ({@code demo.felloh.checkout-mode}): Felloh's iframe in
+   * the shop's page (default), or a payment link's hosted page.
+   */
+  private static boolean fellohEmbedded() {
+    return !"payment-link".equals(System.getProperty("demo.felloh.checkout-mode", "embedded"));
+  }
+
+  /**
+   * Felloh's iframe in the shop's own page: the shopper stays on the shop, presses the button in the
+   * frame, the frame tells the page by postMessage, and the page posts to the plugin's return URL.
+   */
+  private static void fellohIframe(String button) {
+    browser.find("#place-order").click();
+    WebElement frame = until(d -> d.findElement(By.cssSelector("#felloh-payment iframe")));
+    assertThat(browser.driver.getCurrentUrl()).as("the shopper stays on the shop").contains("/shop/checkout");
+    assertThat(frame.getAttribute("src")).contains("/sandbox/felloh/embed/").doesNotContain("return_url");
+    browser.driver.switchTo().frame(frame);
+    until(d -> d.findElement(By.cssSelector(button))).click();
+    browser.driver.switchTo().defaultContent();
   }
 
   /** Waits for a page that may still be loading or refreshing itself. */
