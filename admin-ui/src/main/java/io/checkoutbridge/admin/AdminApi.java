@@ -85,7 +85,9 @@ public class AdminApi extends HttpServlet {
       Matcher m = PAYMENT.matcher(path);
       if (m.matches() && m.group(2) == null) {
         PaymentView payment = find(m.group(1));
-        Responses.json(response, 200, AdminJson.payment(payment, provider(payment)));
+        ObjectNode node = AdminJson.payment(payment, provider(payment));
+        FellohApprovals.describe(node, payment, provider(payment));
+        Responses.json(response, 200, node);
         return;
       }
       if (m.matches()) {
@@ -116,6 +118,20 @@ public class AdminApi extends HttpServlet {
     }
     String action = m.group(2);
     try {
+      if (FellohApprovals.handles(action)) {
+        PaymentView payment = find(m.group(1));
+        JsonNode body = body(request);
+        FellohApprovals.act(action, body.path("code").asText(""), payment, provider(payment));
+        LOG.info(() -> request.getRemoteUser() + " asked Felloh to " + action + " a refund of payment "
+            + payment.paymentId());
+        PaymentView after = runtime.paymentEngine().refresh(payment.paymentId());
+        ObjectNode node = AdminJson.payment(after, provider(after));
+        FellohApprovals.describe(node, after, provider(after));
+        ObjectNode answer = AdminJson.object();
+        answer.set("payment", node);
+        Responses.json(response, 200, answer);
+        return;
+      }
       OperationKind kind = switch (action) {
         case "capture" -> OperationKind.CAPTURE;
         case "refund" -> OperationKind.REFUND;

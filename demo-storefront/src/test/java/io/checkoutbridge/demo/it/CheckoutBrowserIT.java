@@ -178,6 +178,51 @@ class CheckoutBrowserIT {
     assertThat(browser.find("#shop-state").getAttribute("data-state")).isEqualTo("REFUNDED");
   }
 
+  /**
+   * A Felloh refund that waits for approval at Felloh: the admin shows it as awaiting approval at
+   * Felloh with Felloh's two actions; declined, it is released; authorised, the order turns refunded.
+   */
+  @Test
+  @Order(4)
+  void aFellohRefundAwaitingApprovalIsDeclinedThenAuthorisedFromTheAdmin() throws Exception {
+    fillBasket();
+    checkout("felloh", true);
+    awaitStatus(PAID);
+    String orderPage = browser.driver.getCurrentUrl();
+    String paymentPage = browser.find("table.attempts a.admin-payment").getAttribute("href");
+    browser.driver.get(withAdminCredentials(paymentPage));
+    browser.driver.get(paymentPage);
+    adminAction("capture", "Dispatched in full", "Captured");
+    fellohApprovalAbove(0); // every refund now waits for approval at Felloh
+    try {
+      until(d -> d.findElement(By.id("refund-reason"))).sendKeys("Returned by the customer");
+      browser.find("form[data-action='refund'] button[type='submit']").click();
+      until(d -> d.findElement(By.cssSelector("button[data-approval='decline']"))).click();
+      until(d -> d.findElements(By.cssSelector("button[data-approval]")).isEmpty()
+          && d.findElement(By.cssSelector(".page-head .badge")).getText().equals("Captured"));
+
+      until(d -> d.findElement(By.id("refund-reason"))).sendKeys("Returned after all");
+      browser.find("form[data-action='refund'] button[type='submit']").click();
+      WebElement waiting = until(d -> d.findElement(By.cssSelector("ul.approvals li")));
+      assertThat(waiting.getText()).contains("awaiting approval at Felloh");
+      browser.find("button[data-approval='authorise']").click();
+      until(d -> d.findElement(By.cssSelector(".page-head .badge")).getText().equals("Refunded"));
+    } finally {
+      fellohApprovalAbove(10_000);
+    }
+    browser.driver.get(orderPage);
+    assertThat(awaitStatus(Set.of("REFUNDED")).getText()).isEqualTo("Refunded");
+  }
+
+  private static void fellohApprovalAbove(long minorUnits) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    URI settings = URI.create(demo.shopUrl() + "sandbox/felloh/_settings");
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(settings).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"refund_approval_above\":" + minorUnits + "}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
   @Test
   @Order(5)
   void theProvidersCallbacksReachedThePluginAndWereAccepted() throws Exception {
