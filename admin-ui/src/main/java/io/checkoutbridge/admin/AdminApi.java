@@ -144,7 +144,9 @@ public class AdminApi extends HttpServlet {
       ObjectNode answer = AdminJson.object();
       if (kind == null) {
         PaymentEngine.Refreshed refreshed = engine.refreshFromProvider(payment.paymentId());
-        answer.set("payment", AdminJson.payment(refreshed.payment(), provider(refreshed.payment())));
+        ObjectNode node = AdminJson.payment(refreshed.payment(), provider(refreshed.payment()));
+        FellohApprovals.describe(node, refreshed.payment(), provider(refreshed.payment()));
+        answer.set("payment", node);
         answer.set("providerView", AdminJson.providerView(refreshed.providerState(), refreshed.applied()));
         Responses.json(response, 200, answer);
         return;
@@ -161,7 +163,9 @@ public class AdminApi extends HttpServlet {
           : engine.act(payment.paymentId(), kind, form.command(), form.seen());
       LOG.info(() -> request.getRemoteUser() + " asked to " + action + " payment " + payment.paymentId() + " ("
           + form.command().selection() + "): " + after.status());
-      answer.set("payment", AdminJson.payment(after, provider(after)));
+      ObjectNode node = AdminJson.payment(after, provider(after));
+      FellohApprovals.describe(node, after, provider(after));
+      answer.set("payment", node);
       Responses.json(response, 200, answer);
     } catch (NotFound e) {
       notFound(response, path);

@@ -15,6 +15,7 @@ import java.util.List;
  * payment is never acted on.
  */
 final class FellohApprovals {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(FellohApprovals.class.getName());
   static final String LABEL = "awaiting approval at Felloh";
 
   private FellohApprovals() {}
@@ -24,9 +25,18 @@ final class FellohApprovals {
     return action.equals("authorise") || action.equals("decline");
   }
 
-  /** Adds {@code approvals} to the payment's JSON when Felloh holds refunds of it for approval. */
-  static void describe(ObjectNode node, PaymentView p, PaymentProvider provider) throws PaymentException {
-    List<FellohProvider.RefundAwaitingApproval> waiting = waiting(p, provider);
+  /**
+   * Adds {@code approvals} to the payment's JSON when Felloh holds refunds of it for approval. When
+   * Felloh cannot be asked now the page shows the payment without them (a reload asks again).
+   */
+  static void describe(ObjectNode node, PaymentView p, PaymentProvider provider) {
+    List<FellohProvider.RefundAwaitingApproval> waiting;
+    try {
+      waiting = waiting(p, provider);
+    } catch (PaymentException e) {
+      LOG.warning(() -> "refunds awaiting approval at Felloh for payment " + p.paymentId() + " not read: " + e.code());
+      return;
+    }
     if (waiting.isEmpty()) {
       return;
     }
