@@ -88,7 +88,9 @@ public class AdminApi extends HttpServlet {
       Matcher m = PAYMENT.matcher(path);
       if (m.matches() && m.group(2) == null) {
         PaymentView payment = find(m.group(1));
-        Responses.json(response, 200, AdminJson.payment(payment, provider(payment)));
+        ObjectNode node = AdminJson.payment(payment, provider(payment));
+        FellohApprovals.describe(node, payment, provider(payment));
+        Responses.json(response, 200, node);
         return;
       }
       if (m.matches()) {
@@ -119,6 +121,20 @@ public class AdminApi extends HttpServlet {
     }
     String action = m.group(2);
     try {
+      if (FellohApprovals.handles(action)) {
+        PaymentView payment = find(m.group(1));
+        JsonNode body = body(request);
+        FellohApprovals.act(action, body.path("code").asText(""), payment, provider(payment));
+        LOG.info(() -> request.getRemoteUser() + " asked Felloh to " + action + " a refund of payment "
+            + payment.paymentId());
+        PaymentView after = runtime.paymentEngine().refresh(payment.paymentId());
+        ObjectNode node = AdminJson.payment(after, provider(after));
+        FellohApprovals.describe(node, after, provider(after));
+        ObjectNode answer = AdminJson.object();
+        answer.set("payment", node);
+        Responses.json(response, 200, answer);
+        return;
+      }
       OperationKind kind = switch (action) {
         case "capture" -> OperationKind.CAPTURE;
         case "refund" -> OperationKind.REFUND;
@@ -131,7 +147,9 @@ public class AdminApi extends HttpServlet {
       ObjectNode answer = AdminJson.object();
       if (kind == null) {
         PaymentEngine.Refreshed refreshed = engine.refreshFromProvider(payment.paymentId());
-        answer.set("payment", AdminJson.payment(refreshed.payment(), provider(refreshed.payment())));
+        ObjectNode node = AdminJson.payment(refreshed.payment(), provider(refreshed.payment()));
+        FellohApprovals.describe(node, refreshed.payment(), provider(refreshed.payment()));
+        answer.set("payment", node);
         answer.set("providerView", AdminJson.providerView(refreshed.providerState(), refreshed.applied()));
         Responses.json(response, 200, answer);
         return;
@@ -148,7 +166,9 @@ public class AdminApi extends HttpServlet {
           : engine.act(payment.paymentId(), kind, form.command(), form.seen());
       LOG.info(() -> request.getRemoteUser() + " asked to " + action + " payment " + payment.paymentId() + " ("
           + form.command().selection() + "): " + after.status());
-      answer.set("payment", AdminJson.payment(after, provider(after)));
+      ObjectNode node = AdminJson.payment(after, provider(after));
+      FellohApprovals.describe(node, after, provider(after));
+      answer.set("payment", node);
       Responses.json(response, 200, answer);
     } catch (NotFound e) {
       notFound(response, path);

@@ -157,6 +157,7 @@ public final class BenchmarkMain {
     c.put("checkout-bridge.felloh.enabled", "true");
     c.put("checkout-bridge.felloh.base-url", base + "/sandbox/felloh");
     c.put("checkout-bridge.felloh.pay-url", base + "/sandbox/felloh/embed");
+    c.put("checkout-bridge.felloh.link-url", base + "/sandbox/felloh/pay");
     c.put("checkout-bridge.felloh.public-key", "sandbox-felloh-public-key");
     c.put("checkout-bridge.felloh.private-key", "sandbox-felloh-private-key");
     c.put("checkout-bridge.felloh.organisation", "X9876");

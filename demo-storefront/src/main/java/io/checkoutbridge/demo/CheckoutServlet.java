@@ -174,6 +174,10 @@ public class CheckoutServlet extends HttpServlet {
 
   private void embedded(HttpServletRequest request, HttpServletResponse response, ProviderInfo provider, Order order,
       NextStep.Embed embed) throws IOException {
+    if (FellohEmbed.ELEMENT.equals(embed.element())) {
+      FellohEmbed.page(request, response, provider, order, embed);
+      return;
+    }
     StringBuilder body = new StringBuilder("<p>Order <strong>").append(escape(order.reference()))
         .append("</strong> is ready to pay with ").append(escape(provider.displayName())).append(".</p>");
     List<java.net.URI> scripts = List.of();

@@ -31,7 +31,6 @@ import io.checkoutbridge.sandbox.felloh.FellohSimulator;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +56,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Felloh end to end inside WildFly, against the Felloh sandbox deployed in the same storefront:
- * the shopper pays on the hosted page and comes back through the return URL; pay now, pre-authorise
+ * the shopper pays on a payment link's hosted page and comes back through its success URL (the
+ * plugin's return URL); the embedded form is paid in the demo's browser test; pay now, pre-authorise
  * then complete, pre-authorise then reverse; a refund that waits for approval and settles through
  * Felloh's signed webhook; a forged webhook signature; deleting a paid session; and the requests
  * Felloh received, with seed 003's verbs.
@@ -76,6 +76,8 @@ class FellohCheckoutFlowIT {
     config.put("checkout-bridge.felloh.enabled", "true");
     config.put("checkout-bridge.felloh.base-url", sandbox);
     config.put("checkout-bridge.felloh.pay-url", sandbox + "/embed");
+    config.put("checkout-bridge.felloh.link-url", sandbox + "/pay");
+    config.put("checkout-bridge.felloh.authorisation-only", "true");
     config.put("checkout-bridge.felloh.public-key", FellohSimulator.PUBLIC_KEY);
     config.put("checkout-bridge.felloh.private-key", FellohSimulator.PRIVATE_KEY);
     config.put("checkout-bridge.felloh.organisation", FellohSimulator.ORGANISATION);
@@ -97,6 +99,12 @@ class FellohCheckoutFlowIT {
 
   private final HttpClient http = Deployments.httpClient();
 
+  /** This organisation may pre-authorise: Felloh enables it per account. */
+  @org.junit.jupiter.api.BeforeEach
+  void organisationMayPreAuthorise() throws Exception {
+    settings(JSON.createObjectNode().put("pre_authorisation", true));
+  }
+
   @Test
   void payNowIsCapturedAndTheShopperReturnsToTheOrder() throws Exception {
     String order = order();
@@ -104,9 +112,8 @@ class FellohCheckoutFlowIT {
     CheckoutStart start = payments.start(FellohProvider.ID, request(order).withCaptureLater(false));
 
     URI page = ((NextStep.Redirect) start.next()).url();
-    assertThat(page.toString()).startsWith(base() + "/sandbox/felloh/embed/");
-    assertThat(page.getRawQuery()).startsWith("return_url=")
-        .contains(URLEncoder.encode("/payments/return/felloh?pid=" + start.paymentId(), StandardCharsets.UTF_8));
+    assertThat(page.toString()).startsWith(base() + "/sandbox/felloh/pay/");
+    assertThat(page.getRawQuery()).as("nothing of ours on Felloh's page").isNull();
     HttpResponse<String> shown = get(page);
     assertThat(shown.statusCode()).isEqualTo(200);
     assertThat(shown.body()).contains("245.50 GBP").contains("Ada Lovelace");
@@ -123,13 +130,28 @@ class FellohCheckoutFlowIT {
           start.paymentId())).containsExactly("CAPTURED", "24550", "24550");
     }
     List<String> sent = requests(journal().subList(before, journal().size()));
-    assertThat(sent).filteredOn("PUT /agent/ecommerce"::equals).hasSize(1);
-    assertThat(sent).contains("GET /agent/ecommerce/{id}", "GET /agent/transactions/{id}");
+    assertThat(sent).filteredOn("PUT /agent/payment-links"::equals).hasSize(1);
+    assertThat(sent).contains("GET /agent/payment-links/{id}", "GET /agent/transactions/{id}");
     JsonNode created = journal().stream().filter(e -> e.path("method").asText().equals("PUT")).reduce((a, b) -> b)
         .orElseThrow().path("body");
     assertThat(created.path("amount").asLong()).isEqualTo(24550);
     assertThat(created.path("currency").asText()).isEqualTo("GBX");
     assertThat(created.path("authorisation_only").asBoolean()).isFalse();
+    String back = base() + "/payments/return/felloh?pid=" + start.paymentId();
+    assertThat(created.path("success_url").asText()).startsWith(back);
+    assertThat(created.path("failure_url").asText()).startsWith(back);
+    assertThat(created.path("cancel_url").asText()).startsWith(back);
+  }
+
+  @Test
+  void declinedOnTheLinkPageComesBackThroughTheFailureUrlAsDeclined() throws Exception {
+    String order = order();
+    CheckoutStart start = payments.start(FellohProvider.ID, request(order).withCaptureLater(false));
+
+    HttpResponse<String> landed = shopperPays(((NextStep.Redirect) start.next()).url(), "decline");
+
+    assertThat(landed.statusCode()).isEqualTo(303);
+    assertThat(payments.payment(start.paymentId()).orElseThrow().status()).isEqualTo(PaymentStatus.DECLINED);
   }
 
   @Test
@@ -175,13 +197,13 @@ class FellohCheckoutFlowIT {
       assertThat(waiting.status()).isEqualTo(PaymentStatus.CAPTURED);
       assertThat(waiting.ledger().pendingRefund()).isEqualTo(gbp("150.00"));
       String transactionId = waiting.providerPaymentId();
-      JsonNode refunds = sandboxCall("POST", "/agent/refunds",
-          JSON.createObjectNode().put("organisation", FellohSimulator.ORGANISATION).put("keyword", transactionId));
-      assertThat(refunds.path("data").get(0).path("status").path("id").asText()).isEqualTo("PENDING_AUTHORISATION");
+      JsonNode refund = refundOf(transactionId);
+      assertThat(refund.path("status").path("id").asText()).isEqualTo("PENDING_AUTHORISATION");
       assertThat(payments.refresh(id).ledger().pendingRefund()).isEqualTo(gbp("150.00"));
 
-      String code = refunds.path("data").get(0).path("authorisation_code").asText();
-      sandboxCall("GET", "/agent/refunds/" + code + "/authorise", null);
+      // The admin approves it through the plugin: Felloh's GET /agent/refunds/{code}/authorise.
+      FellohProvider felloh = (FellohProvider) runtime.paymentEngine().provider(FellohProvider.ID).orElseThrow();
+      felloh.authoriseRefund(refund.path("authorisation_code").asText());
 
       PaymentView settled = awaitPayment(id, p -> p.status() == PaymentStatus.PARTIALLY_REFUNDED);
       assertThat(settled.ledger().refunded()).isEqualTo(gbp("150.00"));
@@ -207,10 +229,9 @@ class FellohCheckoutFlowIT {
     try {
       PaymentView waiting = payments.refund(id, command(Selection.amount(gbp("150.00"))));
       assertThat(waiting.ledger().pendingRefund()).isEqualTo(gbp("150.00"));
-      JsonNode refunds = sandboxCall("POST", "/agent/refunds", JSON.createObjectNode()
-          .put("organisation", FellohSimulator.ORGANISATION).put("keyword", waiting.providerPaymentId()));
-      String code = refunds.path("data").get(0).path("authorisation_code").asText();
-      sandboxCall("GET", "/agent/refunds/" + code + "/decline", null);
+      String code = refundOf(waiting.providerPaymentId()).path("authorisation_code").asText();
+      FellohProvider felloh = (FellohProvider) runtime.paymentEngine().provider(FellohProvider.ID).orElseThrow();
+      felloh.declineRefund(code);
 
       PaymentView released = awaitPayment(id, p -> !p.ledger().hasPendingOperation());
       assertThat(released.status()).isEqualTo(PaymentStatus.CAPTURED);
@@ -251,10 +272,13 @@ class FellohCheckoutFlowIT {
   @Test
   void paidSessionCannotBeDeletedAndSessionAdministrationUsesSeed003Verbs() throws Exception {
     FellohProvider felloh = (FellohProvider) runtime.paymentEngine().provider(FellohProvider.ID).orElseThrow();
-    CheckoutStart paid = payments.start(FellohProvider.ID, request(order()));
-    String paidSession = sessionOf(paid);
-    shopperPays(((NextStep.Redirect) paid.next()).url(), "card");
-    String unusedSession = sessionOf(payments.start(FellohProvider.ID, request(order())));
+    // The checkout here makes payment links; the sessions the admin manages are made as the embedded form does.
+    String paidSession = newSession();
+    HttpResponse<String> inFrame = http.send(HttpRequest.newBuilder(URI.create(base() + "/sandbox/felloh/embed/"
+        + paidSession)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("action=card")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(inFrame.body()).contains("stage:'success'");
+    String unusedSession = newSession();
 
     assertThatThrownBy(() -> felloh.deleteSession(paidSession))
         .isInstanceOf(IllegalTransitionException.class)
@@ -272,8 +296,7 @@ class FellohCheckoutFlowIT {
 
     List<String> sent = requests(journal());
     assertThat(sent).contains("POST /token", "PUT /agent/ecommerce", "POST /agent/ecommerce",
-        "GET /agent/ecommerce/{id}", "DELETE /agent/ecommerce/{id}", "POST /agent/ecommerce/{id}/assign",
-        "GET /agent/transactions/{id}");
+        "DELETE /agent/ecommerce/{id}", "POST /agent/ecommerce/{id}/assign");
     // Seed 003: create = PUT, list = POST, get = GET, remove = DELETE, assign = POST; nothing else.
     assertThat(sent).filteredOn(r -> r.contains(" /agent/ecommerce")).allMatch(r -> List.of(
         "PUT /agent/ecommerce", "POST /agent/ecommerce", "GET /agent/ecommerce/{id}",
@@ -305,9 +328,25 @@ class FellohCheckoutFlowIT {
     return get(back);
   }
 
-  private static String sessionOf(CheckoutStart start) {
-    String path = ((NextStep.Redirect) start.next()).url().getPath();
-    return path.substring(path.lastIndexOf('/') + 1);
+  /** An ecommerce session made as a Felloh user would ({@code PUT /agent/ecommerce}). */
+  private String newSession() throws Exception {
+    return sandboxCall("PUT", "/agent/ecommerce", JSON.createObjectNode().put("customer_name", "Ada Lovelace")
+        .put("email", "ada@example.com").put("organisation", FellohSimulator.ORGANISATION).put("amount", 24550))
+        .path("data").path("id").asText();
+  }
+
+  /** The newest refund of a transaction, from the organisation's refunds list (every page). */
+  private JsonNode refundOf(String transactionId) throws Exception {
+    for (int skip = 0; ; skip += 100) {
+      JsonNode page = sandboxCall("POST", "/agent/refunds", JSON.createObjectNode()
+          .put("organisation", FellohSimulator.ORGANISATION).put("skip", skip).put("take", 100)).path("data");
+      for (JsonNode refund : page) {
+        if (refund.path("transaction").path("id").asText().equals(transactionId)) {
+          return refund;
+        }
+      }
+      assertThat(page.size()).as("refund of %s listed", transactionId).isEqualTo(100);
+    }
   }
 
   private String base() {
@@ -332,7 +371,7 @@ class FellohCheckoutFlowIT {
     List<String> out = new ArrayList<>();
     for (JsonNode e : entries) {
       String path = e.path("path").asText();
-      if (path.startsWith("/embed") || path.startsWith("/_")) {
+      if (path.startsWith("/embed") || path.startsWith("/pay/") || path.startsWith("/_")) {
         continue;
       }
       out.add(e.path("method").asText() + " " + path.replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}")

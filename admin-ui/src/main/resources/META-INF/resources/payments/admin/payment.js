@@ -287,12 +287,43 @@ function providerSection(p) {
   return card('At the provider', ...children);
 }
 
+/** Refunds the provider holds for approval, with the actions the plugin may take there. */
+function approvals(p) {
+  if (!p.approvals) {
+    return null;
+  }
+  const items = p.approvals.refunds.map((r) => {
+    const buttons = p.approvals.actions.map((name) => {
+      const button = el('button', { type: 'button', class: 'button', 'data-approval': name, 'data-code': r.code,
+        text: name === 'authorise' ? 'Authorise at Felloh' : 'Decline at Felloh' });
+      button.addEventListener('click', () => approve(button, name, r.code));
+      return button;
+    });
+    return el('li', {}, el('span', { class: 'badge', text: p.approvals.label }), ' ',
+      money(r.amount, p.currency), ' ', el('code', { text: r.code }), ' ', ...buttons);
+  });
+  return card('Refunds ' + p.approvals.label, el('ul', { class: 'approvals' }, ...items));
+}
+
+async function approve(button, name, code) {
+  button.disabled = true;
+  try {
+    const result = await postJson(`api/payments/${encodeURIComponent(current.id)}/${name}`, { code });
+    render(result.payment);
+    say(name === 'authorise' ? 'Felloh was asked to pay the refund.' : 'Felloh was asked to decline the refund.', 'success', true);
+  } catch (error) {
+    button.disabled = false;
+    say(`Felloh refused: ${sentence(error.message)}`, 'error', true);
+  }
+}
+
 function render(p) {
   current = p;
   document.title = `Order ${p.orderReference} · Payments · Checkout Bridge admin`;
   fill(root,
     heading(p),
     el('div', { class: 'grid two' }, details(p), ledger(p)),
+    approvals(p),
     actions(p),
     lines(p),
     history(p),

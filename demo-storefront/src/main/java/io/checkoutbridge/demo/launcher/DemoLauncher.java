@@ -49,6 +49,8 @@ public final class DemoLauncher {
   public static final String DINTERO_SIGNATURE_SECRET = "demo-only-dintero-callback-signing-secret";
 
   public static final String FELLOH_WEBHOOK_SECRET = "demo-only-felloh-webhook-secret";
+  /** How the demo takes Felloh payments: {@code embedded} (default) or {@code payment-link}. */
+  public static final String FELLOH_MODE_PROPERTY = "demo.felloh.checkout-mode";
 
   /** The WAR's deployment name, which is also its context root. */
   static final String CONTEXT = "shop";
@@ -114,6 +116,11 @@ public final class DemoLauncher {
         "-Djboss.socket.binding.port-offset=" + options.portOffset(),
         "-Dcheckout-bridge.public-url=" + publicUrl()));
     sandboxSettings(publicUrl()).forEach((key, value) -> command.add("-D" + key + "=" + value));
+    String fellohMode = System.getProperty(FELLOH_MODE_PROPERTY);
+    if (fellohMode != null && fellohMode.matches("[a-z-]{1,20}")) {
+      // The shop's configuration reads it: embedded (the default) or payment-link.
+      command.add("-D" + FELLOH_MODE_PROPERTY + "=" + fellohMode);
+    }
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(dir.toFile())
         .redirectErrorStream(true)
@@ -165,6 +172,8 @@ public final class DemoLauncher {
     settings.put("checkoutbridge.sandbox.dintero.signature-secret", DINTERO_SIGNATURE_SECRET);
     settings.put("checkoutbridge.sandbox.felloh.webhook-url", publicUrl + "/payments/callback/felloh");
     settings.put("checkoutbridge.sandbox.felloh.webhook-secret", FELLOH_WEBHOOK_SECRET);
+    // Felloh enables pre-authorisation per organisation; the demo's has it (the shop captures later).
+    settings.put("checkoutbridge.sandbox.felloh.pre-authorisation", "true");
     return settings;
   }
 

@@ -196,6 +196,51 @@ class CheckoutBrowserIT {
     assertThat(browser.find("#shop-state").getAttribute("data-state")).isEqualTo("REFUNDED");
   }
 
+  /**
+   * A Felloh refund that waits for approval at Felloh: the admin shows it as awaiting approval at
+   * Felloh with Felloh's two actions; declined, it is released; authorised, the order turns refunded.
+   */
+  @Test
+  @Order(4)
+  void aFellohRefundAwaitingApprovalIsDeclinedThenAuthorisedFromTheAdmin() throws Exception {
+    fillBasket();
+    checkout("felloh", true);
+    awaitStatus(PAID);
+    String orderPage = browser.driver.getCurrentUrl();
+    String paymentPage = browser.find("table.attempts a.admin-payment").getAttribute("href");
+    browser.driver.get(withAdminCredentials(paymentPage));
+    browser.driver.get(paymentPage);
+    adminAction("capture", "Dispatched in full", "Captured");
+    fellohApprovalAbove(0); // every refund now waits for approval at Felloh
+    try {
+      until(d -> d.findElement(By.id("refund-reason"))).sendKeys("Returned by the customer");
+      browser.find("form[data-action='refund'] button[type='submit']").click();
+      until(d -> d.findElement(By.cssSelector("button[data-approval='decline']"))).click();
+      until(d -> d.findElements(By.cssSelector("button[data-approval]")).isEmpty()
+          && d.findElement(By.cssSelector(".page-head .badge")).getText().equals("Captured"));
+
+      until(d -> d.findElement(By.id("refund-reason"))).sendKeys("Returned after all");
+      browser.find("form[data-action='refund'] button[type='submit']").click();
+      WebElement waiting = until(d -> d.findElement(By.cssSelector("ul.approvals li")));
+      assertThat(waiting.getText()).contains("awaiting approval at Felloh");
+      browser.find("button[data-approval='authorise']").click();
+      until(d -> d.findElement(By.cssSelector(".page-head .badge")).getText().equals("Refunded"));
+    } finally {
+      fellohApprovalAbove(10_000);
+    }
+    browser.driver.get(orderPage);
+    assertThat(awaitStatus(Set.of("REFUNDED")).getText()).isEqualTo("Refunded");
+  }
+
+  private static void fellohApprovalAbove(long minorUnits) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    URI settings = URI.create(demo.shopUrl() + "sandbox/felloh/_settings");
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(settings).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"refund_approval_above\":" + minorUnits + "}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
   @Test
   @Order(5)
   void theProvidersCallbacksReachedThePluginAndWereAccepted() throws Exception {
@@ -264,7 +309,13 @@ class CheckoutBrowserIT {
         assertThat(browser.find("#companyNumber").getAttribute("value")).isEqualTo("01234567");
         hokodoElement(approve);
       }
-      case "felloh" -> hostedPage("/sandbox/felloh/embed/", approve ? "#card" : "#decline");
+      case "felloh" -> {
+        if (fellohEmbedded()) {
+          fellohIframe(approve ? "#card" : "#decline");
+        } else {
+          hostedPage("/sandbox/felloh/pay/", approve ? "#card" : "#decline");
+        }
+      }
       default -> throw new AssertionError("no browser script for " + provider);
     }
     if (!approve) {
@@ -274,6 +325,28 @@ class CheckoutBrowserIT {
     until(d -> d.getCurrentUrl().contains("/shop/orders/"));
     String url = browser.driver.getCurrentUrl();
     return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * The Felloh mode the demo was started in ({@code demo.felloh.checkout-mode}): Felloh's iframe in
+   * the shop's page (default), or a payment link's hosted page.
+   */
+  private static boolean fellohEmbedded() {
+    return !"payment-link".equals(System.getProperty("demo.felloh.checkout-mode", "embedded"));
+  }
+
+  /**
+   * Felloh's iframe in the shop's own page: the shopper stays on the shop, presses the button in the
+   * frame, the frame tells the page by postMessage, and the page posts to the plugin's return URL.
+   */
+  private static void fellohIframe(String button) {
+    browser.find("#place-order").click();
+    WebElement frame = until(d -> d.findElement(By.cssSelector("#felloh-payment iframe")));
+    assertThat(browser.driver.getCurrentUrl()).as("the shopper stays on the shop").contains("/shop/checkout");
+    assertThat(frame.getAttribute("src")).contains("/sandbox/felloh/embed/").doesNotContain("return_url");
+    browser.driver.switchTo().frame(frame);
+    until(d -> d.findElement(By.cssSelector(button))).click();
+    browser.driver.switchTo().defaultContent();
   }
 
   /** Waits for a page that may still be loading or refreshing itself. */

@@ -64,7 +64,7 @@ final class DemoServer {
     List<String> readme = ReadmeCommands.demoCommand(repository().resolve("README.md"));
     command.addAll(readme.subList(1, readme.size()));
     for (String property : List.of("wildfly.port.offset", "wildfly.http.port", "wildfly.management.port",
-        "demo.server.dir")) {
+        "demo.server.dir", "demo.felloh.checkout-mode")) {
       if (System.getProperty(property) != null) {
         command.add("-D" + property + "=" + System.getProperty(property));
       }

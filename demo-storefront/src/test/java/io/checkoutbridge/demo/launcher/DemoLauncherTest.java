@@ -29,6 +29,16 @@ class DemoLauncherTest {
   }
 
   @Test
+  void theShopPreAuthorisesWithFellohOnlyBecauseTheSandboxOrganisationHasItEnabled() throws Exception {
+    Properties shop = shopConfiguration();
+    assertThat(shop.getProperty("checkout-bridge.felloh.authorisation-only")).isEqualTo("true");
+    assertThat(DemoLauncher.sandboxSettings("http://localhost:8180/shop"))
+        .containsEntry("checkoutbridge.sandbox.felloh.pre-authorisation", "true");
+    assertThat(shop.getProperty("checkout-bridge.felloh.checkout-mode"))
+        .isEqualTo("${" + DemoLauncher.FELLOH_MODE_PROPERTY + ":embedded}");
+  }
+
+  @Test
   void everyProviderOfTheShopPointsAtTheSandboxOfTheSameServer() throws Exception {
     Properties shop = shopConfiguration();
     for (String provider : new String[] {"dintero", "hokodo", "felloh", "kibo"}) {

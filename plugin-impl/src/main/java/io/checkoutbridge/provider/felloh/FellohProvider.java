@@ -67,6 +67,7 @@ public final class FellohProvider implements PaymentProvider {
   private final FellohCheckout checkout;
   private final FellohStates states;
   private final FellohRefunds refunds;
+  private final FellohEnums enums;
 
   /**
    * @param settings the configuration
@@ -77,7 +78,7 @@ public final class FellohProvider implements PaymentProvider {
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
     this.client = new FellohClient(settings, Objects.requireNonNull(http, "http"), clock);
-    FellohEnums enums = new FellohEnums(client, clock);
+    this.enums = new FellohEnums(client, clock);
     this.refunds = new FellohRefunds(settings, client, enums);
     this.checkout = new FellohCheckout(settings, client, enums, clock);
     this.states = new FellohStates(client, enums, refunds, clock);
@@ -187,6 +188,24 @@ public final class FellohProvider implements PaymentProvider {
     String transactionId = states.paidTransaction(payment);
     List<RefundAwaitingApproval> waiting = new ArrayList<>();
     for (FellohRefunds.Refund r : refunds.summary(transactionId, states.code(payment)).awaitingApproval()) {
+      waiting.add(new RefundAwaitingApproval(r.authorisationCode(), r.amount()));
+    }
+    return List.copyOf(waiting);
+  }
+
+  /**
+   * The refunds of a transaction awaiting approval at Felloh, for the admin, which knows the
+   * transaction as the payment's provider payment id.
+   */
+  public List<RefundAwaitingApproval> refundsAwaitingApproval(String transactionId, java.util.Currency currency)
+      throws PaymentException {
+    if (transactionId == null || !transactionId.matches("[A-Za-z0-9._:-]{1,100}")) {
+      throw new InvalidRequestException("transactionId: expected a Felloh transaction id");
+    }
+    FellohEnums.Code code = enums.codeFor(currency).orElseThrow(() -> new InvalidRequestException(
+        "currency: Felloh lists no code for " + currency));
+    List<RefundAwaitingApproval> waiting = new ArrayList<>();
+    for (FellohRefunds.Refund r : refunds.summary(transactionId, code).awaitingApproval()) {
       waiting.add(new RefundAwaitingApproval(r.authorisationCode(), r.amount()));
     }
     return List.copyOf(waiting);

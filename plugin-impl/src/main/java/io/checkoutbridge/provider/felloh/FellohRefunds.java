@@ -106,7 +106,9 @@ final class FellohRefunds {
     JsonResponse response = client.refund(transactionId, body);
     Optional<Refund> mine;
     try {
-      mine = list(transactionId, code).stream().filter(r -> operation.idempotencyKey().equals(r.key())).findFirst();
+      // Newest first: the refund just made is on the first page; stop there once it is found.
+      mine = read(transactionId, code, r -> operation.idempotencyKey().equals(r.key())).stream()
+          .filter(r -> operation.idempotencyKey().equals(r.key())).findFirst();
     } catch (PaymentException unreadable) {
       LOG.info(() -> "refund of " + transactionId + " accepted; its list could not be read now: " + unreadable.code());
       mine = Optional.empty();
@@ -128,6 +130,12 @@ final class FellohRefunds {
 
   /** Every refund of {@code transactionId}, reading every page of the organisation's refunds. */
   List<Refund> list(String transactionId, FellohEnums.Code code) throws PaymentException {
+    return read(transactionId, code, r -> false);
+  }
+
+  /** The refunds of {@code transactionId}, page by page, until the list ends or one is {@code enough}. */
+  private List<Refund> read(String transactionId, FellohEnums.Code code, java.util.function.Predicate<Refund> enough)
+      throws PaymentException {
     List<Refund> mine = new ArrayList<>();
     long skip = 0;
     for (int page = 0; page < MAX_PAGES; page++) {
@@ -137,10 +145,16 @@ final class FellohRefunds {
           .put("take", PAGE);
       JsonResponse response = client.listRefunds(query);
       JsonNode data = response.body().path("data");
+      boolean found = false;
       for (JsonNode refund : data) {
         if (transactionId.equals(FellohJson.text(refund.path("transaction").path("id")))) {
-          mine.add(read(refund, code, response));
+          Refund r = refund(refund, code, response);
+          mine.add(r);
+          found |= enough.test(r);
         }
+      }
+      if (found) {
+        return mine;
       }
       skip += data.size();
       long count;
@@ -199,7 +213,7 @@ final class FellohRefunds {
     return code;
   }
 
-  private static Refund read(JsonNode refund, FellohEnums.Code code, JsonResponse response) throws PaymentException {
+  private static Refund refund(JsonNode refund, FellohEnums.Code code, JsonResponse response) throws PaymentException {
     long amount;
     try {
       amount = FellohJson.integer(refund.path("amount"));

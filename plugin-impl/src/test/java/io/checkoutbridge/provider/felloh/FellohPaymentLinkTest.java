@@ -80,6 +80,20 @@ class FellohPaymentLinkTest {
   }
 
   @Test
+  void previewShowsThePaymentLinkWithItsThreeReturnUrlsAndSendsNothing() throws Exception {
+    io.checkoutbridge.api.spi.Preview preview = provider().preview(request());
+
+    assertThat(preview.requests()).extracting(r -> r.method() + " " + r.path())
+        .containsExactly("POST /token", "PUT /agent/payment-links");
+    var body = tree(preview.requests().get(1).body());
+    assertThat(body.path("success_url").asText()).contains("/payments/return/felloh");
+    assertThat(body.path("failure_url").asText()).isEqualTo(body.path("success_url").asText());
+    assertThat(body.path("cancel_url").asText()).isEqualTo(body.path("success_url").asText());
+    assertThat(preview.rules()).anySatisfy(rule -> assertThat(rule).contains("redirected to https://pay.felloh.com/"));
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void stateIsReadFromTheLinksTransactions() throws Exception {
     server.enqueue(ok("payment-link-paid.json"));
     server.enqueue(ok("transaction-complete.json"));

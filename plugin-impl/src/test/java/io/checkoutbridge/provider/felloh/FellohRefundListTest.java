@@ -60,6 +60,17 @@ class FellohRefundListTest {
           return answer(JsonHttp.object().put("id", TRANSACTION_ID).put("amount", 12345).put("currency", "GBX")
               .put("status", "PARTIALLY_REFUNDED"), null);
         }
+        if (path.equals("/agent/transactions/" + TRANSACTION_ID + "/refund")) {
+          JsonNode body = FellohFixtures.bodyOf(request);
+          ObjectNode r = JsonHttp.object().put("amount", body.path("amount").asLong()).put("authorisation_code", "RA-NEW");
+          r.putObject("status").put("id", "COMPLETE");
+          r.putObject("transaction").put("id", TRANSACTION_ID);
+          r.set("metadata", body.path("metadata"));
+          synchronized (refunds) {
+            refunds.add(0, r); // newest first
+          }
+          return answer(JsonHttp.object(), null); // node-sdk: FellohResponse<void>
+        }
         if (path.equals("/agent/refunds")) {
           JsonNode body = FellohFixtures.bodyOf(request);
           synchronized (listed) {
@@ -103,6 +114,16 @@ class FellohRefundListTest {
       assertThat(b.path("take").asInt()).isEqualTo(100);
       assertThat(b.has("keyword")).as("no filter Felloh does not document").isFalse();
     });
+  }
+
+  @Test
+  void aRefundJustMadeIsFoundOnTheFirstPageWithoutReadingTheRest() throws Exception {
+    io.checkoutbridge.api.spi.OperationResult result = FellohFixtures.provider(server).refund(
+        FellohFixtures.paidPayment(), FellohFixtures.operation(io.checkoutbridge.api.spi.OperationKind.REFUND, "5.00"));
+
+    assertThat(result.outcome()).isEqualTo(io.checkoutbridge.api.spi.OperationResult.Outcome.SUCCEEDED);
+    assertThat(result.providerReference()).isEqualTo("RA-NEW");
+    assertThat(listed).extracting(b -> b.path("skip").asInt()).containsExactly(0);
   }
 
   @Test
