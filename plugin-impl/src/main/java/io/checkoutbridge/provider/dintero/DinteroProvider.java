@@ -280,8 +280,9 @@ public final class DinteroProvider implements PaymentProvider {
   @Override
   public OperationResult cancel(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
     String transactionId = transactionId(payment);
-    JsonResponse response = client.transactionOperation(transactionId, "void", null);
-    return outcome(payment, transactionId, response, "void", null, "cancel", "void", null, Map.of());
+    JsonResponse response = client.transactionOperation(transactionId, "void", null, operation.idempotencyKey());
+    return outcome(payment, transactionId, response, "void", operation.idempotencyKey(), "cancellations", null,
+        Map.of());
   }
 
   @Override
@@ -333,24 +334,29 @@ public final class DinteroProvider implements PaymentProvider {
           + ", the amount is " + operation.amount());
     }
     String transactionId = transactionId(payment);
-    ObjectNode body = DinteroRequests.operation(sum, referenceField, operation.idempotencyKey(), reason, items);
+    // The reference is the shop's order reference, as the WooCommerce plugin sends its order id
+    // (class-dintero-checkout-capture-order.php): it is what the settlement report shows. It is not
+    // unique per operation, so the operation's own key travels separately (see DinteroClient).
+    ObjectNode body = DinteroRequests.operation(sum, referenceField, settlementReference(payment), reason, items);
     Map<String, Long> after = new LinkedHashMap<>(capture ? captured : refunded);
     for (OperationItem item : items) {
       after.merge(item.lineId(), item.amount(), Long::sum);
     }
     Map<String, String> tracking = Map.of(capture ? REF_ITEMS_CAPTURED : REF_ITEMS_REFUNDED, itemTotalsJson(after));
-    JsonResponse response = client.transactionOperation(transactionId, call, body);
-    return outcome(payment, transactionId, response, call, operation.idempotencyKey(), recordKind,
-        operation.idempotencyKey(), items, tracking);
+    JsonResponse response = client.transactionOperation(transactionId, call, body, operation.idempotencyKey());
+    return outcome(payment, transactionId, response, call, operation.idempotencyKey(), recordKind, items, tracking);
   }
 
   /**
-   * 202: accepted, decided later. 2xx: done unless the answer's event for our reference says it
+   * 202: accepted, decided later. 2xx: done unless the answer's event for this request says it
    * failed. 402: declined. Anything else: the mapped exception. A success is then recorded on the
-   * order; a failure to record is logged and retried by {@link #fetchState}.
+   * order under the event's own key (so the state fetch does not record it again); a failure to
+   * record is logged and retried by {@link #fetchState}.
+   *
+   * @param key the operation's idempotency key: the pending reference of a 202
    */
   private OperationResult outcome(ProviderPayment payment, String transactionId, JsonResponse response, String call,
-      String reference, String recordKind, String recordKey, List<OperationItem> items, Map<String, String> tracking)
+      String key, String recordKind, List<OperationItem> items, Map<String, String> tracking)
       throws PaymentException {
     String raw = response.scrubbed();
     if (response.status() == 402) {
@@ -364,44 +370,67 @@ public final class DinteroProvider implements PaymentProvider {
       refs.put(REF_TRANSACTION, transactionId);
     }
     if (response.status() == 202) {
-      return new OperationResult(OperationResult.Outcome.PENDING, response.requestId(), reference, null, raw, refs);
+      return new OperationResult(OperationResult.Outcome.PENDING, response.requestId(), key, null, raw, refs);
     }
-    JsonNode event = eventFor(response.body(), call, reference);
+    JsonNode event = eventFor(response.body(), call, response.requestId());
     if (event != null && event.has("success") && !event.path("success").asBoolean()) {
       String message = event.path("error").path("message").asText("Dintero refused the " + call);
       return OperationResult.declined(response.requestId(), message, raw);
     }
-    String providerReference = event == null ? reference : event.path("id").asText(reference);
-    try {
-      Mapping mapping = mappingOf(payment);
-      List<OperationItem> recorded = items != null ? items : DinteroRequests.wholeOrder(mapping);
-      String orderId = payment.ref(REF_ORDER).orElse(payment.merchantReference());
-      client.recordOnOrder(orderId, recordKind, DinteroRequests.orderRecord(recorded, transactionId));
-      refs.put(recordedRef(recordKey), "true");
-    } catch (PaymentException e) {
-      LOG.log(System.Logger.Level.WARNING, "Dintero " + call + " of transaction " + transactionId
-          + " succeeded but recording it on the order failed; it is recorded at the next state fetch: " + e);
+    String eventKey = event == null ? null : DinteroTransaction.keyOf(event, call.toUpperCase(Locale.ROOT));
+    String providerReference = event == null ? null : event.path("id").asText(eventKey);
+    if (eventKey != null) {
+      try {
+        Mapping mapping = mappingOf(payment);
+        List<OperationItem> recorded = items != null ? items : remainderOf(mapping, event);
+        String orderId = payment.ref(REF_ORDER).orElse(payment.merchantReference());
+        client.recordOnOrder(orderId, recordKind, DinteroRequests.orderRecord(recorded, transactionId));
+        refs.put(recordedRef(eventKey), "true");
+      } catch (PaymentException e) {
+        LOG.log(System.Logger.Level.WARNING, "Dintero " + call + " of transaction " + transactionId
+            + " succeeded but recording it on the order failed; it is recorded at the next state fetch: " + e);
+      }
     }
     return new OperationResult(OperationResult.Outcome.SUCCEEDED, response.requestId(), providerReference, null, raw,
         refs);
   }
 
-  /** The answer's event for this operation: ours by reference, else the newest of its kind. */
-  private static JsonNode eventFor(JsonNode tx, String call, String reference) {
+  /** The items a void released: the event's own, else its amount spread over the order. */
+  private static List<OperationItem> remainderOf(Mapping mapping, JsonNode event) {
+    long amount = event.path("amount").canConvertToLong() ? event.path("amount").asLong() : -1;
+    if (amount < 0) {
+      return DinteroRequests.wholeOrder(mapping);
+    }
+    return itemsOf(mapping, new DinteroTransaction.Event("VOID", "", amount, event.path("items")));
+  }
+
+  /**
+   * The answer's event for this request: the one whose {@code request_id} is the answer's request
+   * id (the Payments spec's {@code TransactionEvent.request_id}), else the newest of its kind.
+   */
+  private static JsonNode eventFor(JsonNode tx, String call, String requestId) {
     String kind = call.toUpperCase(Locale.ROOT);
-    JsonNode found = null;
+    JsonNode newest = null;
     for (JsonNode event : tx.path("events")) {
       if (!kind.equals(event.path("event").asText())) {
         continue;
       }
-      if (reference != null && reference.equals(event.path("event_reference").asText(null))) {
+      if (requestId != null && requestId.equals(event.path("request_id").asText(null))) {
         return event;
       }
-      if (reference == null) {
-        found = event;
-      }
+      newest = event;
     }
-    return found;
+    return newest;
+  }
+
+  /**
+   * What Dintero's settlement report shows as the capture or refund reference: the shop's order
+   * reference (the WooCommerce plugin sends its order id), else the Dintero order id.
+   */
+  private static String settlementReference(ProviderPayment payment) {
+    String reference = payment.orderReference();
+    return reference != null && !reference.isBlank() ? reference
+        : payment.ref(REF_ORDER).orElse(payment.merchantReference());
   }
 
   // ---- order records ----------------------------------------------------------------------------
@@ -453,7 +482,7 @@ public final class DinteroProvider implements PaymentProvider {
       String kind = switch (event.event()) {
         case "CAPTURE" -> "captures";
         case "REFUND" -> "refunds";
-        default -> "cancel";
+        default -> "cancellations";
       };
       try {
         List<OperationItem> items = itemsOf(mapping, event);

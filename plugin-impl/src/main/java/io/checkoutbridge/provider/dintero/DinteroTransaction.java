@@ -44,8 +44,7 @@ record DinteroTransaction(String id, String status, String merchantReference, St
    * A successful money event.
    *
    * @param event CAPTURE, REFUND or VOID
-   * @param key identifies the event: {@code void} for the one void, else its
-   *     {@code event_reference} (our capture or refund reference), else Dintero's event id
+   * @param key identifies the event ({@link #keyOf})
    * @param amount minor units
    * @param items the event's items ({@code line_id}, {@code amount}), possibly empty
    */
@@ -155,14 +154,12 @@ record DinteroTransaction(String id, String status, String merchantReference, St
     return 1;
   }
 
-  private static String keyOf(JsonNode event, String kind) {
-    if ("VOID".equals(kind)) {
-      return "void"; // a transaction is voided at most once (no void of a remainder is offered)
-    }
-    String reference = event.path("event_reference").asText("");
-    if (!reference.isBlank()) {
-      return reference;
-    }
+  /**
+   * Identifies a money event for the order-record flags: Dintero's event {@code id}, else its
+   * {@code request_id}, else its time. Not {@code event_reference}: capture and refund references
+   * are the shop's order reference, the same for every operation of a payment.
+   */
+  static String keyOf(JsonNode event, String kind) {
     for (String name : List.of("id", "request_id", "created_at")) {
       String value = event.path(name).asText("");
       if (!value.isBlank()) {

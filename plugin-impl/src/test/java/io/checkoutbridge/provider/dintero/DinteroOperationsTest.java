@@ -79,16 +79,19 @@ class DinteroOperationsTest {
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.providerRequestId()).isEqualTo("req-transaction_captured");
     assertThat(result.providerReference()).isEqualTo("e3");
-    assertThat(result.refs()).isEqualTo(Map.of(recordedRef("capture-key-1"), "true",
+    assertThat(result.refs()).isEqualTo(Map.of(recordedRef("CAPTURE:e3"), "true",
         DinteroProvider.REF_ITEMS_CAPTURED, "{\"1\":19900}"));
     expect(server, "POST", "/api/v1/accounts/" + ACCOUNT + "/auth/token");
     RecordedRequest capture = expect(server, "POST", TX + "/capture");
     assertThat(capture.getHeaders().get("Authorization")).startsWith("Bearer ");
+    // capture_reference is the shop's order reference, as the WooCommerce plugin sends its order id
+    // (class-dintero-checkout-capture-order.php); the operation's own key travels in its own header.
+    assertThat(capture.getHeaders().get("Idempotency-Key")).isEqualTo("capture-key-1");
     assertThat(body(capture)).isEqualTo(parse("""
-        {"amount":19900,"capture_reference":"capture-key-1","items":[{"line_id":"1","amount":19900,"quantity":1}]}"""));
+        {"amount":19900,"capture_reference":"ORDER-1001","items":[{"line_id":"1","amount":19900,"quantity":1}]}"""));
     RecordedRequest record = expect(server, "POST", ORDERS + "/captures");
     assertThat(body(record)).isEqualTo(parse("""
-        {"items":[{"amount":19900,"line_id":1}],"payment_details":{"payment_id":"%s"},"success":true}"""
+        {"items":[{"amount":19900,"line_id":1}],"amount":19900,"payment_details":{"payment_id":"%s"},"success":true}"""
         .formatted(TRANSACTION_ID)));
   }
 
@@ -102,7 +105,7 @@ class DinteroOperationsTest {
 
     server.takeRequest();
     assertThat(body(server.takeRequest())).isEqualTo(parse("""
-        {"amount":36900,"capture_reference":"capture-all","items":[
+        {"amount":36900,"capture_reference":"ORDER-1001","items":[
           {"line_id":"A","amount":24000,"quantity":1},
           {"line_id":"B","amount":8000,"quantity":2},
           {"line_id":"S","amount":4900,"quantity":1}]}"""));
@@ -189,7 +192,7 @@ class DinteroOperationsTest {
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.refs()).as("recorded at the next state fetch")
-        .doesNotContainKey(recordedRef("capture-key-1")).containsKey(DinteroProvider.REF_ITEMS_CAPTURED);
+        .doesNotContainKey(recordedRef("CAPTURE:e3")).containsKey(DinteroProvider.REF_ITEMS_CAPTURED);
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -201,7 +204,7 @@ class DinteroOperationsTest {
     var state = provider(server).fetchState(payment(seedCart(), REFS));
 
     assertThat(state.captured().toMinor()).isEqualTo(19900);
-    assertThat(state.refs()).containsEntry(recordedRef("capture-key-1"), "true");
+    assertThat(state.refs()).containsEntry(recordedRef("CAPTURE:e3"), "true");
     server.takeRequest();
     server.takeRequest();
     expect(server, "POST", ORDERS + "/captures");
@@ -211,7 +214,7 @@ class DinteroOperationsTest {
   void stateFetchAfterARecordedCaptureRecordsNothing() throws Exception {
     server.enqueue(ok("transaction_captured.json"));
     Map<String, String> refs = new java.util.HashMap<>(REFS);
-    refs.put(recordedRef("capture-key-1"), "true");
+    refs.put(recordedRef("CAPTURE:e3"), "true");
 
     provider(server).fetchState(payment(seedCart(), refs));
 
@@ -286,11 +289,11 @@ class DinteroOperationsTest {
         operation(OperationKind.REFUND, "50.00", "refund-key-1", line("1", "0", "50.00")));
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
-    assertThat(result.refs()).containsEntry(recordedRef("refund-key-1"), "true");
+    assertThat(result.refs()).containsEntry(recordedRef("REFUND:e6"), "true");
     server.takeRequest();
     RecordedRequest refund = expect(server, "POST", TX + "/refund");
     assertThat(body(refund)).isEqualTo(parse("""
-        {"amount":5000,"refund_reference":"refund-key-1","reason":"damaged in transit",
+        {"amount":5000,"refund_reference":"ORDER-1001","reason":"damaged in transit",
          "items":[{"line_id":"1","amount":5000}]}"""));
     RecordedRequest record = expect(server, "POST", ORDERS + "/refunds");
     assertThat(body(record).at("/items/0")).isEqualTo(parse("{\"amount\":5000,\"line_id\":1}"));
@@ -306,13 +309,13 @@ class DinteroOperationsTest {
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.providerReference()).isEqualTo("e7");
-    assertThat(result.refs()).containsEntry(recordedRef("void"), "true");
+    assertThat(result.refs()).containsEntry(recordedRef("VOID:e7"), "true");
     server.takeRequest();
     RecordedRequest voided = expect(server, "POST", TX + "/void");
     assertThat(voided.getBodySize()).isZero();
-    RecordedRequest record = expect(server, "POST", ORDERS + "/cancel");
+    RecordedRequest record = expect(server, "POST", ORDERS + "/cancellations");
     assertThat(body(record)).isEqualTo(parse("""
-        {"items":[{"amount":39800,"line_id":1}],"payment_details":{"payment_id":"%s"},"success":true}"""
+        {"items":[{"amount":39800,"line_id":1}],"amount":39800,"payment_details":{"payment_id":"%s"},"success":true}"""
         .formatted(TRANSACTION_ID)));
   }
 

@@ -78,7 +78,7 @@ class DinteroStateTest {
     expect(server, "GET", "/checkout/v1/transactions?merchant_reference=" + ORDER_ID + "&limit=100");
     RecordedRequest record = expect(server, "POST", ORDERS + "/authorizations");
     assertThat(body(record)).isEqualTo(parse("""
-        {"items":[{"amount":39800,"line_id":1}],"payment_details":{"payment_id":"%s"},"success":true}"""
+        {"items":[{"amount":39800,"line_id":1}],"amount":39800,"payment_details":{"payment_id":"%s"},"success":true}"""
         .formatted(TRANSACTION_ID)));
   }
 
@@ -198,12 +198,13 @@ class DinteroStateTest {
 
     ProviderState state = fetch(KNOWN);
 
-    assertThat(state.refs()).containsEntry(recordedRef("cap-1"), "true").containsEntry(recordedRef("ref-1"), "true");
+    // Keyed by Dintero's event ids: the references are the shop's order reference on every event.
+    assertThat(state.refs()).containsEntry(recordedRef("CAPTURE:e3"), "true").containsEntry(recordedRef("REFUND:e6"), "true");
     server.takeRequest();
     server.takeRequest();
     RecordedRequest capture = expect(server, "POST", ORDERS + "/captures");
     assertThat(body(capture)).isEqualTo(parse("""
-        {"items":[{"amount":19900,"line_id":1}],"payment_details":{"payment_id":"%s"},"success":true}"""
+        {"items":[{"amount":19900,"line_id":1}],"amount":19900,"payment_details":{"payment_id":"%s"},"success":true}"""
         .formatted(TRANSACTION_ID)));
     RecordedRequest refund = expect(server, "POST", ORDERS + "/refunds");
     assertThat(body(refund).at("/items/0/amount").asLong()).isEqualTo(5000);
@@ -226,10 +227,10 @@ class DinteroStateTest {
 
     assertThat(state.voided()).isEqualTo(Money.of("398.00", "NOK"));
     assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
-    assertThat(state.refs()).containsEntry(recordedRef("void"), "true");
+    assertThat(state.refs()).containsEntry(recordedRef("VOID:e7"), "true");
     server.takeRequest();
     server.takeRequest();
-    expect(server, "POST", ORDERS + "/cancel");
+    expect(server, "POST", ORDERS + "/cancellations");
   }
 
   @ParameterizedTest(name = "{0} is {1}")
