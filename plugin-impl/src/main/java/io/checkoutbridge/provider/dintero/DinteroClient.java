@@ -72,6 +72,21 @@ final class DinteroClient {
     return call("POST", checkout("sessions-profile"), body);
   }
 
+  /** {@code GET /sessions/{id}}: the session, with its {@code expires_at} and {@code cancelled_at}. */
+  JsonResponse session(String sessionId) throws PaymentException {
+    return call("GET", checkout("sessions", sessionId), null);
+  }
+
+  /**
+   * {@code POST /sessions/{id}/cancel} (the Payments spec: "Cancel a session. The session
+   * transaction will be voided in case where it is initialized or authorized. Cancel is not allowed
+   * in case where the current transaction state is not initialized or authorized."). Answers
+   * whatever Dintero said; the caller decides.
+   */
+  JsonResponse cancelSession(String sessionId) throws PaymentException {
+    return exchange("POST", checkout("sessions", sessionId, "cancel"), null);
+  }
+
   JsonResponse transaction(String transactionId) throws PaymentException {
     return call("GET", checkout("transactions", transactionId), null);
   }

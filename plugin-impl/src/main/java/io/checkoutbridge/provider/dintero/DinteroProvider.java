@@ -85,6 +85,7 @@ public final class DinteroProvider implements PaymentProvider {
   private final Clock clock;
   private final Set<Capability> capabilities;
   private final AuthorizationRecordings authorizationRecordings = new AuthorizationRecordings(Duration.ofSeconds(10));
+  private final DinteroSessions sessions;
 
   /**
    * @param settings the configuration
@@ -95,12 +96,13 @@ public final class DinteroProvider implements PaymentProvider {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.client = new DinteroClient(settings, Objects.requireNonNull(http, "http"), clock);
+    this.sessions = new DinteroSessions(client, clock);
     this.signature = settings.signsCallbacks()
         ? new DinteroSignature(settings.accountId(), settings.callbackSignatureSecret(), settings.signatureTolerance())
         : null;
     EnumSet<Capability> caps = EnumSet.of(Capability.REDIRECT, Capability.CAPTURE, Capability.PARTIAL_CAPTURE,
         Capability.MULTIPLE_CAPTURES, Capability.PER_LINE_CAPTURE, Capability.REFUND, Capability.PARTIAL_REFUND,
-        Capability.VOID);
+        Capability.VOID, Capability.VOID_REMAINING);
     if (signature != null) {
       caps.add(Capability.SIGNED_CALLBACKS);
     }
@@ -118,8 +120,9 @@ public final class DinteroProvider implements PaymentProvider {
   }
 
   /**
-   * {@code VOID_REMAINING} is absent on purpose: Dintero's own card acquiring (dintero_psp) refuses a
-   * void after a partial capture. {@code SIGNED_CALLBACKS} is present only with a signature secret.
+   * {@code VOID_REMAINING} is offered because some payment products may void what is left after a
+   * part capture; {@link #cancel} refuses it, before asking Dintero, for the others.
+   * {@code SIGNED_CALLBACKS} is present only with a signature secret.
    */
   @Override
   public Set<Capability> capabilities() {
@@ -163,6 +166,7 @@ public final class DinteroProvider implements PaymentProvider {
     refs.put(REF_DRAFT_ORDER, draftId);
     refs.put(REF_ORDER, orderId);
     refs.put(REF_SESSION, sessionId);
+    sessions.supersede(request.orderReference(), sessionId, context.memory());
     return new StartResult(new NextStep.Redirect(url), orderId, refs, null);
   }
 
@@ -186,8 +190,10 @@ public final class DinteroProvider implements PaymentProvider {
       tx = choose(response.body(), orderId);
       if (tx == null) {
         Money zero = Money.zero(payment.total().currency());
-        return new ProviderState(AuthorizationState.NONE, "NO_TRANSACTION", orderId, payment.total(), zero, zero,
-            zero, null, response.requestId(), Map.of());
+        String ended = payment.ref(REF_SESSION).map(sessions::endIfExpired).orElse(null);
+        AuthorizationState state = ended == null ? AuthorizationState.NONE : AuthorizationState.FAILED;
+        return new ProviderState(state, ended == null ? "NO_TRANSACTION" : ended, orderId, payment.total(), zero,
+            zero, zero, null, response.requestId(), Map.of());
       }
       if (DinteroTransaction.needsEvents(tx)) {
         response = client.transaction(tx.path("id").asText());
@@ -274,12 +280,27 @@ public final class DinteroProvider implements PaymentProvider {
 
   /**
    * {@code POST /transactions/{id}/void} without a body (Dintero's void takes none and has no
-   * reference field), then the cancel record on the order. Only a void of the whole
-   * authorization is offered.
+   * reference field), then the cancellation record on the order. Before any capture it releases the
+   * whole authorization. After a part capture it releases what is left, only for the payment
+   * products the Payments spec lists under "Void on part capture" ({@link
+   * DinteroTransaction#VOID_AFTER_PART_CAPTURE}); for any other (Dintero's own card acquiring among
+   * them) it is refused before Dintero is asked. A void of part of what is open does not exist.
    */
   @Override
   public OperationResult cancel(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
+    if (!operation.remaining()) {
+      throw new InvalidRequestException("Dintero voids the whole open authorization only, not "
+          + operation.amount());
+    }
     String transactionId = transactionId(payment);
+    JsonNode tx = client.transaction(transactionId).body();
+    DinteroTransaction transaction = DinteroTransaction.parse(tx);
+    String productType = tx.path("payment_product_type").asText("");
+    if (transaction.captured().isPositive() && !DinteroTransaction.VOID_AFTER_PART_CAPTURE.contains(productType)) {
+      throw new InvalidRequestException("Dintero cannot void what is left after a capture for payment product "
+          + (productType.isEmpty() ? "(unknown)" : productType) + "; only for " + String.join(", ",
+              DinteroTransaction.VOID_AFTER_PART_CAPTURE.stream().sorted().toList()));
+    }
     JsonResponse response = client.transactionOperation(transactionId, "void", null, operation.idempotencyKey());
     return outcome(payment, transactionId, response, "void", operation.idempotencyKey(), "cancellations", null,
         Map.of());

@@ -37,6 +37,13 @@ record DinteroTransaction(String id, String status, String merchantReference, St
    * still be able to win (a payment treated as failed would lose the shopper's money).
    */
   private static final Set<String> PENDING = Set.of("ON_HOLD", "INITIATED", "UNKNOWN");
+  /**
+   * Payment product types that may void what is left after a part capture: the list under "Void on
+   * part capture" of {@code POST /transactions/{id}/void} (Dintero.Node.SDK
+   * {@code src/generated/payments.d.ts}).
+   */
+  static final Set<String> VOID_AFTER_PART_CAPTURE = Set.of("payex.creditcard", "payex.mobilepay", "payex.vipps",
+      "payex.applepay", "payex.clicktopay", "payex.googlepay", "vipps", "klarna.klarna", "klarna.billie");
   private static final System.Logger LOG = System.getLogger(DinteroTransaction.class.getName());
   private static final Set<String> UNKNOWN_LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

@@ -20,6 +20,7 @@ import static io.checkoutbridge.provider.dintero.DinteroTestSupport.parse;
 import static io.checkoutbridge.provider.dintero.DinteroTestSupport.payment;
 import static io.checkoutbridge.provider.dintero.DinteroTestSupport.provider;
 import static io.checkoutbridge.provider.dintero.DinteroTestSupport.seedCart;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.voidRemaining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -301,22 +302,59 @@ class DinteroOperationsTest {
 
   @Test
   void cancelVoidsWithoutABodyAndRecordsTheCancel() throws Exception {
+    server.enqueue(ok("transaction_authorized.json"));
     server.enqueue(ok("voided.json"));
     server.enqueue(ok("order_record.json"));
 
-    OperationResult result = provider(server).cancel(payment(seedCart(), REFS),
-        operation(OperationKind.VOID, "398.00", "void-key-1"));
+    OperationResult result = provider(server).cancel(payment(seedCart(), REFS), voidRemaining("398.00", "void-key-1"));
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.providerReference()).isEqualTo("e7");
     assertThat(result.refs()).containsEntry(recordedRef("VOID:e7"), "true");
     server.takeRequest();
+    expect(server, "GET", TX);
     RecordedRequest voided = expect(server, "POST", TX + "/void");
     assertThat(voided.getBodySize()).isZero();
     RecordedRequest record = expect(server, "POST", ORDERS + "/cancellations");
     assertThat(body(record)).isEqualTo(parse("""
         {"items":[{"amount":39800,"line_id":1}],"amount":39800,"payment_details":{"payment_id":"%s"},"success":true}"""
         .formatted(TRANSACTION_ID)));
+  }
+
+  @Test
+  void voidAfterAPartCaptureIsRefusedForDinterosOwnCardsBeforeAskingDintero() throws Exception {
+    server.enqueue(ok("transaction_captured.json")); // dintero_psp.creditcard, 199.00 of 398.00 captured
+
+    assertThatThrownBy(() -> provider(server).cancel(payment(seedCart(), REFS), voidRemaining("199.00", "void-rest")))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("dintero_psp.creditcard").hasMessageContaining("vipps");
+    server.takeRequest();
+    expect(server, "GET", TX);
+    assertThat(server.getRequestCount()).as("no void sent").isEqualTo(2);
+  }
+
+  @Test
+  void voidAfterAPartCaptureReleasesTheRestForAProductTheSpecLists() throws Exception {
+    // payments.d.ts, POST /transactions/{id}/void, "Void on part capture": vipps may.
+    server.enqueue(ok("transaction_captured.json").newBuilder()
+        .body(fixture("transaction_captured.json").replace("dintero_psp.creditcard", "vipps")).build());
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("request-id", "req-void").body("""
+        {"id":"%s","amount":39800,"currency":"NOK","merchant_reference":"%s","status":"PARTIALLY_CAPTURED",
+         "payment_product_type":"vipps","events":[
+          {"id":"e3","event":"CAPTURE","success":true,"amount":19900,"items":[{"line_id":"1","amount":19900}]},
+          {"id":"e9","event":"VOID","success":true,"amount":19900,"request_id":"req-void"}]}"""
+        .formatted(TRANSACTION_ID, ORDER_ID)).build());
+    server.enqueue(ok("order_record.json"));
+
+    OperationResult result = provider(server).cancel(payment(seedCart(), REFS), voidRemaining("199.00", "void-rest"));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(result.providerReference()).isEqualTo("e9");
+    server.takeRequest();
+    server.takeRequest();
+    expect(server, "POST", TX + "/void");
+    RecordedRequest record = expect(server, "POST", ORDERS + "/cancellations");
+    assertThat(body(record).path("amount").asLong()).isEqualTo(19900);
   }
 
   @Test

@@ -96,6 +96,40 @@ class DinteroStateTest {
   }
 
   @Test
+  void sessionPastItsExpiryWithoutATransactionIsCancelledSoNothingCanPayIt() throws Exception {
+    String session = "T12345678.56ZCpbrbmqC5pq93Ts6ukC";
+    server.enqueue(ok("transactions_empty.json"));
+    server.enqueue(new MockResponse.Builder().code(200).body("""
+        {"id":"%s","expires_at":"2026-11-20T09:59:59Z","order":{"merchant_reference":"%s"}}"""
+        .formatted(session, ORDER_ID)).build());
+    server.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"%s\",\"cancelled_at\":\"2026-11-20T10:00:00Z\"}"
+        .formatted(session)).build());
+
+    ProviderState state = fetch(Map.of(REF_ORDER, ORDER_ID, REF_SESSION, session));
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.FAILED);
+    assertThat(state.providerStatus()).isEqualTo("SESSION_EXPIRED");
+    server.takeRequest();
+    server.takeRequest();
+    expect(server, "GET", "/checkout/v1/sessions/" + session);
+    // Payments spec checkout_session_cancel_post: POST /sessions/{session_id}/cancel
+    expect(server, "POST", "/checkout/v1/sessions/" + session + "/cancel");
+  }
+
+  @Test
+  void openSessionWithoutATransactionIsLeftAlone() throws Exception {
+    String session = "T12345678.56ZCpbrbmqC5pq93Ts6ukC";
+    server.enqueue(ok("transactions_empty.json"));
+    server.enqueue(new MockResponse.Builder().code(200).body("""
+        {"id":"%s","expires_at":"2026-11-21T10:00:00Z"}""".formatted(session)).build());
+
+    ProviderState state = fetch(Map.of(REF_ORDER, ORDER_ID, REF_SESSION, session));
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.NONE);
+    assertThat(server.getRequestCount()).as("no cancel").isEqualTo(3);
+  }
+
+  @Test
   void declinedPaymentIsDeclinedAndNothingIsRecorded() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200)
         .body("[" + DinteroTestSupport.fixture("transaction_declined.json") + "]").build());
