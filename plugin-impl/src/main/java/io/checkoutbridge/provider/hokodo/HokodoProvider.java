@@ -88,6 +88,7 @@ public final class HokodoProvider implements PaymentProvider {
 
   private final HokodoSettings settings;
   private final HokodoPostSale postSale;
+  private final HokodoBuyers buyers;
   private final HokodoClient client;
   private final Clock clock;
 
@@ -100,6 +101,7 @@ public final class HokodoProvider implements PaymentProvider {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.client = new HokodoClient(Objects.requireNonNull(http, "http"), settings);
     this.postSale = new HokodoPostSale(client);
+    this.buyers = new HokodoBuyers(client, clock);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -166,8 +168,8 @@ public final class HokodoProvider implements PaymentProvider {
     CheckoutRequest request = context.request();
     validate(request);
     HokodoMapper.Mapping mapping = HokodoMapper.map(request.cart(), settings.amountDecimals());
-    String organisationId = organisation(request.customer(), context.memory());
-    String userId = user(request.customer(), organisationId, context.memory());
+    String organisationId = buyers.organisation(request.customer(), context.memory());
+    String userId = buyers.user(request.customer(), organisationId, context.memory());
 
     JsonResponse order = client.post("payment/orders", HokodoRequests.order(
         request, mapping, organisationId, userId, context.paymentId(), today()));
@@ -214,60 +216,6 @@ public final class HokodoProvider implements PaymentProvider {
   private Map<String, String> embedParameters(JsonNode offer) {
     return Map.of(EMBED_OFFER, offer.toString(), EMBED_SDK_KEY, settings.sdkKey(),
         EMBED_SDK_URL, settings.sdkUrl().toString());
-  }
-
-  private String organisation(Customer customer, ProviderMemory memory) throws PaymentException {
-    Company company = customer.company();
-    String key = organisationKey(company);
-    Optional<String> known = memory.get(key);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    String companyId = blank(company.providerCompanyId())
-        ? searchCompanyId(company.country(), company.registrationNumber())
-        : company.providerCompanyId();
-    JsonResponse created = client.post("organisations", HokodoRequests.organisation(
-        companyId, key.substring("org:".length()), registered(customer)));
-    return memory.putIfAbsent(key, requireId(created, "organisations"));
-  }
-
-  private String user(Customer customer, String organisationId, ProviderMemory memory) throws PaymentException {
-    String key = userKey(customer, organisationId);
-    Optional<String> known = memory.get(key);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    JsonResponse created = client.post("users", HokodoRequests.user(customer, organisationId, registered(customer)));
-    return memory.putIfAbsent(key, requireId(created, "users"));
-  }
-
-  private String searchCompanyId(String country, String registrationNumber) throws PaymentException {
-    String number = normalise(registrationNumber);
-    JsonResponse found = client.post("companies/search", HokodoRequests.companySearchByNumber(country, number));
-    JsonNode matches = found.body().path("matches");
-    if (!matches.isArray() || matches.isEmpty()) {
-      throw new InvalidRequestException("customer.company.registrationNumber: Hokodo knows no company "
-          + number + " in " + country, found.requestId(), null);
-    }
-    for (JsonNode match : matches) {
-      if (number.equals(normalise(registrationNumberOf(match)))) {
-        return match.path("id").asText();
-      }
-    }
-    return matches.get(0).path("id").asText();
-  }
-
-  /** {@code org:<country>:<registration number>}, or {@code org:<co-id>} without a number. */
-  static String organisationKey(Company company) {
-    return blank(company.registrationNumber())
-        ? "org:" + company.providerCompanyId()
-        : "org:" + company.country() + ":" + normalise(company.registrationNumber());
-  }
-
-  /** {@code user:<customer id or lower-case email>:<organisation id>}. */
-  static String userKey(Customer customer, String organisationId) {
-    String who = blank(customer.customerId()) ? customer.email().toLowerCase(Locale.ROOT) : customer.customerId();
-    return "user:" + who + ":" + organisationId;
   }
 
   // ---- state ------------------------------------------------------------------------------------
@@ -435,7 +383,7 @@ public final class HokodoProvider implements PaymentProvider {
           HokodoRequests.companySearchByNumber(company.country(), normalise(company.registrationNumber()))));
       companyId = "<company id from the search>";
     }
-    String key = organisationKey(company);
+    String key = HokodoBuyers.organisationKey(company);
     requests.add(request("organisations",
         HokodoRequests.organisation(companyId, key.substring("org:".length()), registered(customer))));
     requests.add(request("users", HokodoRequests.user(customer, "<organisation id>", registered(customer))));
@@ -523,7 +471,7 @@ public final class HokodoProvider implements PaymentProvider {
     }
   }
 
-  private static String requireId(JsonResponse response, String what) throws PaymentException {
+  static String requireId(JsonResponse response, String what) throws PaymentException {
     JsonNode id = response.body().path("id");
     if (!id.isTextual() || id.asText().isBlank()) {
       throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Hokodo answered POST " + what + " without an id",
@@ -569,7 +517,7 @@ public final class HokodoProvider implements PaymentProvider {
     }
   }
 
-  private static String registrationNumberOf(JsonNode company) {
+  static String registrationNumberOf(JsonNode company) {
     for (JsonNode identifier : company.path("identifiers")) {
       if ("reg_number".equals(identifier.path("idtype").asText())) {
         return identifier.path("value").asText(null);
@@ -582,7 +530,7 @@ public final class HokodoProvider implements PaymentProvider {
     return query.replaceAll("\\s", "").matches("[A-Za-z]{0,3}\\d{4,}[A-Za-z]?");
   }
 
-  private static String normalise(String registrationNumber) {
+  static String normalise(String registrationNumber) {
     return registrationNumber == null ? "" : registrationNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
   }
 
@@ -591,7 +539,7 @@ public final class HokodoProvider implements PaymentProvider {
     return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
   }
 
-  private static boolean blank(String value) {
+  static boolean blank(String value) {
     return value == null || value.isBlank();
   }
 
