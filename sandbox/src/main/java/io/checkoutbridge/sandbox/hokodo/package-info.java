@@ -98,8 +98,9 @@
  * order guide's five rules: per item {@code total_amount = quantity × unit_price} exactly,
  * discounts negative (or zero) and other items non-negative, amounts with at most 5 decimals
  * (quantities 3, tax rates 2), item {@code tax_amount = total_amount × tax_rate / 100} (to 5
- * decimals), and the order's {@code total_amount} and {@code tax_amount} exactly the sums of the
- * items'. Errors are DRF bodies: field errors nested by path ({@code
+ * decimals, less than one minor unit off: clients round to integers), and the order's
+ * {@code total_amount} and {@code tax_amount} exactly the sums of the items'. Errors are DRF
+ * bodies: field errors nested by path ({@code
  * {"customer":{"invoice_address":{"postcode":["This field is required."]}}}}, items as a list with
  * {@code {}} for valid ones), {@code {"non_field_errors":[…]}}, {@code {"detail":"…"}}. Offers need
  * an existing order and {@code urls.notification}; they propose two plans ({@code 30d}, {@code
