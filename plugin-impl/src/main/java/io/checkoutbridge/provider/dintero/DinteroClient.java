@@ -52,7 +52,11 @@ final class DinteroClient {
     return call("PUT", api("shopping", "draft_orders", draftId, "complete"), JsonHttp.object());
   }
 
-  /** Records a payment fact on the order; {@code kind} is authorizations, captures, refunds or cancel. */
+  /**
+   * Records a payment fact on the order; {@code kind} is {@code authorizations}, {@code captures},
+   * {@code refunds} or {@code cancellations} (the orders API reference: "Create a cancellation for
+   * an order", {@code POST /accounts/{aid}/shopping/orders/{order_id}/cancellations}).
+   */
   JsonResponse recordOnOrder(String orderId, String kind, JsonNode body) throws PaymentException {
     return call("POST", api("shopping", "orders", orderId, kind), body);
   }
@@ -68,6 +72,21 @@ final class DinteroClient {
     return call("POST", checkout("sessions-profile"), body);
   }
 
+  /** {@code GET /sessions/{id}}: the session, with its {@code expires_at} and {@code cancelled_at}. */
+  JsonResponse session(String sessionId) throws PaymentException {
+    return call("GET", checkout("sessions", sessionId), null);
+  }
+
+  /**
+   * {@code POST /sessions/{id}/cancel} (the Payments spec: "Cancel a session. The session
+   * transaction will be voided in case where it is initialized or authorized. Cancel is not allowed
+   * in case where the current transaction state is not initialized or authorized."). Answers
+   * whatever Dintero said; the caller decides.
+   */
+  JsonResponse cancelSession(String sessionId) throws PaymentException {
+    return exchange("POST", checkout("sessions", sessionId, "cancel"), null);
+  }
+
   JsonResponse transaction(String transactionId) throws PaymentException {
     return call("GET", checkout("transactions", transactionId), null);
   }
@@ -81,9 +100,15 @@ final class DinteroClient {
     return call("GET", url, null);
   }
 
-  /** Sends a capture, refund or void and returns the answer whatever its status (the caller decides). */
-  JsonResponse transactionOperation(String transactionId, String operation, JsonNode body) throws PaymentException {
-    return exchange("POST", checkout("transactions", transactionId, operation), body);
+  /**
+   * Sends a capture, refund or void and returns the answer whatever its status (the caller decides).
+   * The operation's key goes in {@code Idempotency-Key}: Dintero documents no idempotency for these
+   * calls, so nothing relies on it (the adapter never sends an operation twice; an unknown outcome is
+   * settled from the transaction's events), but it ties the request to the ledger's operation.
+   */
+  JsonResponse transactionOperation(String transactionId, String operation, JsonNode body, String idempotencyKey)
+      throws PaymentException {
+    return exchange("POST", checkout("transactions", transactionId, operation), body, idempotencyKey);
   }
 
   /** Turns an error answer into the SPI's exception. */
@@ -102,23 +127,31 @@ final class DinteroClient {
   }
 
   private JsonResponse exchange(String method, HttpUrl url, JsonNode body) throws PaymentException {
-    JsonResponse response = http.send(request(method, url, body, tokens.get()));
+    return exchange(method, url, body, null);
+  }
+
+  private JsonResponse exchange(String method, HttpUrl url, JsonNode body, String idempotencyKey)
+      throws PaymentException {
+    JsonResponse response = http.send(request(method, url, body, tokens.get(), idempotencyKey));
     if (response.status() == 401) {
       tokens.invalidate();
-      response = http.send(request(method, url, body, tokens.get()));
+      response = http.send(request(method, url, body, tokens.get(), idempotencyKey));
     }
     return response;
   }
 
-  private Request request(String method, HttpUrl url, JsonNode body, String token) {
+  private Request request(String method, HttpUrl url, JsonNode body, String token, String idempotencyKey) {
     RequestBody payload = body == null ? ("GET".equals(method) ? null : EMPTY) : DinteroRequests.body(body);
-    return new Request.Builder()
+    Request.Builder request = new Request.Builder()
         .url(url)
         .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json")
         .header("Dintero-System-Name", "checkout-bridge")
-        .method(method, payload)
-        .build();
+        .method(method, payload);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return request.build();
   }
 
   private TokenCache.Token fetchToken() throws PaymentException {

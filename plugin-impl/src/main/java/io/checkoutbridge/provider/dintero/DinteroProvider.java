@@ -3,7 +3,6 @@ package io.checkoutbridge.provider.dintero;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.api.AuthorizationState;
-import io.checkoutbridge.api.Cart;
 import io.checkoutbridge.api.CheckoutRequest;
 import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.error.ErrorCode;
@@ -26,18 +25,11 @@ import io.checkoutbridge.provider.dintero.DinteroMapper.Mapping;
 import io.checkoutbridge.provider.dintero.DinteroMapper.OperationItem;
 import io.checkoutbridge.provider.support.JsonHttp;
 import io.checkoutbridge.provider.support.JsonResponse;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +37,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import okhttp3.OkHttpClient;
 
 /**
@@ -77,14 +68,14 @@ public final class DinteroProvider implements PaymentProvider {
   /** Ref: refunded minor units per item, JSON {@code {"<line_id>":amount}}. */
   public static final String REF_ITEMS_REFUNDED = "items_refunded";
 
-  private static final System.Logger LOG = System.getLogger(DinteroProvider.class.getName());
-
   private final DinteroSettings settings;
   private final DinteroClient client;
   private final DinteroSignature signature;
   private final Clock clock;
   private final Set<Capability> capabilities;
-  private final AuthorizationRecordings authorizationRecordings = new AuthorizationRecordings(Duration.ofSeconds(10));
+  private final DinteroSessions sessions;
+  private final DinteroOrderRecords records;
+  private final DinteroCallbackVerifier callbacks;
 
   /**
    * @param settings the configuration
@@ -95,12 +86,15 @@ public final class DinteroProvider implements PaymentProvider {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.client = new DinteroClient(settings, Objects.requireNonNull(http, "http"), clock);
+    this.sessions = new DinteroSessions(client, clock);
+    this.records = new DinteroOrderRecords(client);
     this.signature = settings.signsCallbacks()
         ? new DinteroSignature(settings.accountId(), settings.callbackSignatureSecret(), settings.signatureTolerance())
         : null;
+    this.callbacks = new DinteroCallbackVerifier(signature, clock);
     EnumSet<Capability> caps = EnumSet.of(Capability.REDIRECT, Capability.CAPTURE, Capability.PARTIAL_CAPTURE,
         Capability.MULTIPLE_CAPTURES, Capability.PER_LINE_CAPTURE, Capability.REFUND, Capability.PARTIAL_REFUND,
-        Capability.VOID);
+        Capability.VOID, Capability.VOID_REMAINING);
     if (signature != null) {
       caps.add(Capability.SIGNED_CALLBACKS);
     }
@@ -118,8 +112,9 @@ public final class DinteroProvider implements PaymentProvider {
   }
 
   /**
-   * {@code VOID_REMAINING} is absent on purpose: Dintero's own card acquiring (dintero_psp) refuses a
-   * void after a partial capture. {@code SIGNED_CALLBACKS} is present only with a signature secret.
+   * {@code VOID_REMAINING} is offered because some payment products may void what is left after a
+   * part capture; {@link #cancel} refuses it, before asking Dintero, for the others.
+   * {@code SIGNED_CALLBACKS} is present only with a signature secret.
    */
   @Override
   public Set<Capability> capabilities() {
@@ -163,6 +158,7 @@ public final class DinteroProvider implements PaymentProvider {
     refs.put(REF_DRAFT_ORDER, draftId);
     refs.put(REF_ORDER, orderId);
     refs.put(REF_SESSION, sessionId);
+    sessions.supersede(request.orderReference(), sessionId, context.memory());
     return new StartResult(new NextStep.Redirect(url), orderId, refs, null);
   }
 
@@ -186,8 +182,10 @@ public final class DinteroProvider implements PaymentProvider {
       tx = choose(response.body(), orderId);
       if (tx == null) {
         Money zero = Money.zero(payment.total().currency());
-        return new ProviderState(AuthorizationState.NONE, "NO_TRANSACTION", orderId, payment.total(), zero, zero,
-            zero, null, response.requestId(), Map.of());
+        String ended = payment.ref(REF_SESSION).map(sessions::endIfExpired).orElse(null);
+        AuthorizationState state = ended == null ? AuthorizationState.NONE : AuthorizationState.FAILED;
+        return new ProviderState(state, ended == null ? "NO_TRANSACTION" : ended, orderId, payment.total(), zero,
+            zero, zero, null, response.requestId(), Map.of());
       }
       if (DinteroTransaction.needsEvents(tx)) {
         response = client.transaction(tx.path("id").asText());
@@ -203,61 +201,21 @@ public final class DinteroProvider implements PaymentProvider {
       refs.put(REF_SESSION, transaction.sessionId());
     }
     if (authorization == AuthorizationState.AUTHORIZED) {
-      refs.putAll(itemTotalsFromEvents(payment, transaction));
-      refs.putAll(recordOnOrder(payment, orderId, transaction));
+      refs.putAll(DinteroItems.itemTotalsFromEvents(payment, transaction));
+      refs.putAll(records.recordOnOrder(payment, orderId, transaction));
     }
     return new ProviderState(authorization, transaction.status(), transaction.merchantReference(),
         transaction.amount(), transaction.captured(), transaction.refunded(), transaction.voided(),
         transaction.id(), response.requestId(), refs);
   }
 
-  /**
-   * Checks {@code Dintero-Signature} when a secret is configured (else the plugin's URL seal is the
-   * only proof). The dedupe key is Dintero's {@code event-delivery} id when sent, else the
-   * transaction (or session), time, event and error of the callback's query.
-   */
+  /** See {@link DinteroCallbackVerifier}: the signature when configured, and the dedupe key. */
   @Override
   public CallbackVerification verifyCallback(CallbackRequest callback) throws SignatureException {
-    if (signature != null) {
-      try {
-        signature.verify(callback.header(DinteroSignature.HEADER).orElse(null), callback.method(), callback.url(),
-            clock.instant());
-      } catch (IllegalArgumentException malformedQuery) {
-        throw new SignatureException("Dintero callback with a malformed query");
-      }
-    }
-    String transaction = callback.queryParam("transaction_id").orElse(null);
-    String session = callback.queryParam("session_id").or(() -> callback.queryParam("sid")).orElse(null);
-    String time = callback.queryParam("time").orElse("");
-    String event = callback.queryParam("event").orElse("");
-    String eventId = callback.queryParam("event_id").orElse("");
-    String error = callback.queryParam("error").orElse("");
-    StringJoiner description = new StringJoiner(" ", "Dintero callback", "");
-    if (transaction != null) {
-      description.add("for transaction " + transaction);
-    } else if (session != null) {
-      description.add("for session " + session);
-    }
-    if (!event.isEmpty()) {
-      description.add("event " + event);
-    }
-    if (!error.isEmpty()) {
-      description.add("error " + error);
-    }
-    if (signature != null) {
-      description.add("(signed)");
-    }
-    Optional<String> delivery = callback.header("event-delivery").filter(d -> !d.isBlank());
-    if (delivery.isPresent()) {
-      return new CallbackVerification(ID + ":delivery:" + delivery.get(), description.toString());
-    }
-    if ((transaction == null && session == null) || time.isEmpty()) {
-      String key = PaymentProvider.super.verifyCallback(callback).dedupeKey();
-      return new CallbackVerification(key, description.toString());
-    }
-    String key = ID + ":" + (transaction != null ? transaction : "session:" + session) + ":" + time + ":" + event
-        + ":" + eventId + ":" + error;
-    return new CallbackVerification(key, description.toString());
+    DinteroCallbackVerifier.Verified verified = callbacks.verify(callback);
+    String key = verified.dedupeKey() != null ? verified.dedupeKey()
+        : PaymentProvider.super.verifyCallback(callback).dedupeKey();
+    return new CallbackVerification(key, verified.description());
   }
 
   /** {@code POST /transactions/{id}/capture} with the allocation's items, then the record on the order. */
@@ -274,14 +232,30 @@ public final class DinteroProvider implements PaymentProvider {
 
   /**
    * {@code POST /transactions/{id}/void} without a body (Dintero's void takes none and has no
-   * reference field), then the cancel record on the order. Only a void of the whole
-   * authorization is offered.
+   * reference field), then the cancellation record on the order. Before any capture it releases the
+   * whole authorization. After a part capture it releases what is left, only for the payment
+   * products the Payments spec lists under "Void on part capture" ({@link
+   * DinteroTransaction#VOID_AFTER_PART_CAPTURE}); for any other (Dintero's own card acquiring among
+   * them) it is refused before Dintero is asked. A void of part of what is open does not exist.
    */
   @Override
   public OperationResult cancel(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
+    if (!operation.remaining()) {
+      throw new InvalidRequestException("Dintero voids the whole open authorization only, not "
+          + operation.amount());
+    }
     String transactionId = transactionId(payment);
-    JsonResponse response = client.transactionOperation(transactionId, "void", null);
-    return outcome(payment, transactionId, response, "void", null, "cancel", "void", null, Map.of());
+    JsonNode tx = client.transaction(transactionId).body();
+    DinteroTransaction transaction = DinteroTransaction.parse(tx);
+    String productType = tx.path("payment_product_type").asText("");
+    if (transaction.captured().isPositive() && !DinteroTransaction.VOID_AFTER_PART_CAPTURE.contains(productType)) {
+      throw new InvalidRequestException("Dintero cannot void what is left after a capture for payment product "
+          + (productType.isEmpty() ? "(unknown)" : productType) + "; only for " + String.join(", ",
+              DinteroTransaction.VOID_AFTER_PART_CAPTURE.stream().sorted().toList()));
+    }
+    JsonResponse response = client.transactionOperation(transactionId, "void", null, operation.idempotencyKey());
+    return outcome(payment, transactionId, response, "void", operation.idempotencyKey(), "cancellations", null,
+        Map.of());
   }
 
   @Override
@@ -313,10 +287,10 @@ public final class DinteroProvider implements PaymentProvider {
     if (!operation.amount().isPositive()) {
       throw new InvalidRequestException(call + " amount must be positive, not " + operation.amount());
     }
-    Mapping mapping = mappingOf(payment);
+    Mapping mapping = DinteroItems.mappingOf(payment);
     boolean capture = "capture".equals(call);
-    Map<String, Long> captured = itemTotals(payment, REF_ITEMS_CAPTURED);
-    Map<String, Long> refunded = itemTotals(payment, REF_ITEMS_REFUNDED);
+    Map<String, Long> captured = DinteroItems.itemTotals(payment, REF_ITEMS_CAPTURED);
+    Map<String, Long> refunded = DinteroItems.itemTotals(payment, REF_ITEMS_REFUNDED);
     Map<String, Long> open = new LinkedHashMap<>();
     for (DinteroMapper.Item item : mapping.items()) {
       long done = captured.getOrDefault(item.lineId(), 0L);
@@ -325,7 +299,7 @@ public final class DinteroProvider implements PaymentProvider {
       open.put(item.lineId(), capture ? item.amount() - done : (captured.isEmpty() ? item.amount() : done) - back);
     }
     List<OperationItem> items = operation.lines().isEmpty()
-        ? proportional(mapping, operation.amount().toMinor(), open)
+        ? DinteroItems.proportional(mapping, operation.amount().toMinor(), open)
         : DinteroMapper.operationItems(mapping, operation.lines(), open);
     long sum = items.stream().mapToLong(OperationItem::amount).sum();
     if (sum != operation.amount().toMinor()) {
@@ -333,24 +307,29 @@ public final class DinteroProvider implements PaymentProvider {
           + ", the amount is " + operation.amount());
     }
     String transactionId = transactionId(payment);
-    ObjectNode body = DinteroRequests.operation(sum, referenceField, operation.idempotencyKey(), reason, items);
+    // The reference is the shop's order reference, as the WooCommerce plugin sends its order id
+    // (class-dintero-checkout-capture-order.php): it is what the settlement report shows. It is not
+    // unique per operation, so the operation's own key travels separately (see DinteroClient).
+    ObjectNode body = DinteroRequests.operation(sum, referenceField, settlementReference(payment), reason, items);
     Map<String, Long> after = new LinkedHashMap<>(capture ? captured : refunded);
     for (OperationItem item : items) {
       after.merge(item.lineId(), item.amount(), Long::sum);
     }
-    Map<String, String> tracking = Map.of(capture ? REF_ITEMS_CAPTURED : REF_ITEMS_REFUNDED, itemTotalsJson(after));
-    JsonResponse response = client.transactionOperation(transactionId, call, body);
-    return outcome(payment, transactionId, response, call, operation.idempotencyKey(), recordKind,
-        operation.idempotencyKey(), items, tracking);
+    Map<String, String> tracking = Map.of(capture ? REF_ITEMS_CAPTURED : REF_ITEMS_REFUNDED, DinteroItems.itemTotalsJson(after));
+    JsonResponse response = client.transactionOperation(transactionId, call, body, operation.idempotencyKey());
+    return outcome(payment, transactionId, response, call, operation.idempotencyKey(), recordKind, items, tracking);
   }
 
   /**
-   * 202: accepted, decided later. 2xx: done unless the answer's event for our reference says it
+   * 202: accepted, decided later. 2xx: done unless the answer's event for this request says it
    * failed. 402: declined. Anything else: the mapped exception. A success is then recorded on the
-   * order; a failure to record is logged and retried by {@link #fetchState}.
+   * order under the event's own key (so the state fetch does not record it again); a failure to
+   * record is logged and retried by {@link #fetchState}.
+   *
+   * @param key the operation's idempotency key: the pending reference of a 202
    */
   private OperationResult outcome(ProviderPayment payment, String transactionId, JsonResponse response, String call,
-      String reference, String recordKind, String recordKey, List<OperationItem> items, Map<String, String> tracking)
+      String key, String recordKind, List<OperationItem> items, Map<String, String> tracking)
       throws PaymentException {
     String raw = response.scrubbed();
     if (response.status() == 402) {
@@ -364,222 +343,56 @@ public final class DinteroProvider implements PaymentProvider {
       refs.put(REF_TRANSACTION, transactionId);
     }
     if (response.status() == 202) {
-      return new OperationResult(OperationResult.Outcome.PENDING, response.requestId(), reference, null, raw, refs);
+      return new OperationResult(OperationResult.Outcome.PENDING, response.requestId(), key, null, raw, refs);
     }
-    JsonNode event = eventFor(response.body(), call, reference);
+    JsonNode event = eventFor(response.body(), call, response.requestId());
     if (event != null && event.has("success") && !event.path("success").asBoolean()) {
       String message = event.path("error").path("message").asText("Dintero refused the " + call);
       return OperationResult.declined(response.requestId(), message, raw);
     }
-    String providerReference = event == null ? reference : event.path("id").asText(reference);
-    try {
-      Mapping mapping = mappingOf(payment);
-      List<OperationItem> recorded = items != null ? items : DinteroRequests.wholeOrder(mapping);
-      String orderId = payment.ref(REF_ORDER).orElse(payment.merchantReference());
-      client.recordOnOrder(orderId, recordKind, DinteroRequests.orderRecord(recorded, transactionId));
-      refs.put(recordedRef(recordKey), "true");
-    } catch (PaymentException e) {
-      LOG.log(System.Logger.Level.WARNING, "Dintero " + call + " of transaction " + transactionId
-          + " succeeded but recording it on the order failed; it is recorded at the next state fetch: " + e);
+    String eventKey = event == null ? null : DinteroTransaction.keyOf(event, call.toUpperCase(Locale.ROOT));
+    String providerReference = event == null ? null : event.path("id").asText(eventKey);
+    if (eventKey != null) {
+      List<OperationItem> recorded = items != null ? items
+          : DinteroItems.remainderOf(DinteroItems.mappingOf(payment), event);
+      refs.putAll(records.recordOperation(payment, transactionId, recordKind, recorded, eventKey));
     }
     return new OperationResult(OperationResult.Outcome.SUCCEEDED, response.requestId(), providerReference, null, raw,
         refs);
   }
 
-  /** The answer's event for this operation: ours by reference, else the newest of its kind. */
-  private static JsonNode eventFor(JsonNode tx, String call, String reference) {
+  /**
+   * The answer's event for this request: the one whose {@code request_id} is the answer's request
+   * id (the Payments spec's {@code TransactionEvent.request_id}), else the newest of its kind.
+   */
+  private static JsonNode eventFor(JsonNode tx, String call, String requestId) {
     String kind = call.toUpperCase(Locale.ROOT);
-    JsonNode found = null;
+    JsonNode newest = null;
     for (JsonNode event : tx.path("events")) {
       if (!kind.equals(event.path("event").asText())) {
         continue;
       }
-      if (reference != null && reference.equals(event.path("event_reference").asText(null))) {
+      if (requestId != null && requestId.equals(event.path("request_id").asText(null))) {
         return event;
       }
-      if (reference == null) {
-        found = event;
-      }
+      newest = event;
     }
-    return found;
-  }
-
-  // ---- order records ----------------------------------------------------------------------------
-
-  /** Whether the order already holds an authorization record for the transaction. */
-  private boolean authorizationAlreadyRecorded(String orderId, String transactionId) {
-    try {
-      for (JsonNode record : client.orderRecords(orderId, "authorizations").body().path("authorizations")) {
-        if (transactionId.equals(record.path("payment_details").path("payment_id").asText(null))) {
-          return true;
-        }
-      }
-      return false;
-    } catch (PaymentException unreadable) {
-      return false;
-    }
-  }
-
-  private Map<String, String> recordOnOrder(ProviderPayment payment, String orderId, DinteroTransaction transaction) {
-    Map<String, String> refs = new LinkedHashMap<>();
-    Mapping mapping;
-    try {
-      mapping = mappingOf(payment);
-    } catch (InvalidRequestException e) {
-      LOG.log(System.Logger.Level.WARNING, "Dintero order records skipped for order " + orderId + ": " + e);
-      return refs;
-    }
-    if (payment.ref(REF_AUTHORIZATION_RECORDED).isEmpty()) {
-      try {
-        authorizationRecordings.recordOnce(transaction.id(), () -> client.recordOnOrder(orderId, "authorizations",
-            DinteroRequests.orderRecord(DinteroRequests.wholeOrder(mapping), transaction.id())));
-        refs.put(REF_AUTHORIZATION_RECORDED, "true");
-      } catch (PaymentException e) {
-        if (!e.retryable() && authorizationAlreadyRecorded(orderId, transaction.id())) {
-          // Another node's fetch (or one that gave up waiting for a slow record) recorded it.
-          refs.put(REF_AUTHORIZATION_RECORDED, "true");
-          return refs;
-        }
-        LOG.log(System.Logger.Level.WARNING, "recording the authorization of transaction " + transaction.id()
-            + " on Dintero order " + orderId + " failed; it is tried again at the next state fetch: " + e);
-        return refs; // captures and refunds go on the order only after its authorization
-      }
-    }
-    for (DinteroTransaction.Event event : transaction.events()) {
-      String flag = recordedRef(event.key());
-      if (payment.ref(flag).isPresent()) {
-        continue;
-      }
-      String kind = switch (event.event()) {
-        case "CAPTURE" -> "captures";
-        case "REFUND" -> "refunds";
-        default -> "cancel";
-      };
-      try {
-        List<OperationItem> items = itemsOf(mapping, event);
-        client.recordOnOrder(orderId, kind, DinteroRequests.orderRecord(items, transaction.id()));
-        refs.put(flag, "true");
-      } catch (PaymentException e) {
-        LOG.log(System.Logger.Level.WARNING, "recording a " + event.event() + " of transaction " + transaction.id()
-            + " on Dintero order " + orderId + " failed; it is tried again at the next state fetch: " + e);
-      }
-    }
-    return refs;
-  }
-
-  /** The items of an event: its own when they name our lines, else its amount spread over the order. */
-  private static List<OperationItem> itemsOf(Mapping mapping, DinteroTransaction.Event event) {
-    List<OperationItem> items = new ArrayList<>();
-    long sum = 0;
-    for (JsonNode item : event.items()) {
-      DinteroMapper.Item mapped = mapping.item(item.path("line_id").asText(""));
-      if (mapped == null || !item.path("amount").canConvertToLong()) {
-        items.clear();
-        sum = -1;
-        break;
-      }
-      long amount = item.path("amount").asLong();
-      sum += amount;
-      BigDecimal quantity = item.path("quantity").isNumber() ? item.path("quantity").decimalValue() : BigDecimal.ZERO;
-      items.add(new OperationItem(mapped.lineId(), mapped.orderLineId(), amount, quantity));
-    }
-    if (!items.isEmpty() && sum == event.amount()) {
-      return items;
-    }
-    return proportional(mapping, event.amount());
-  }
-
-  /** {@code amount} spread over the positive items in proportion to their amounts. */
-  private static List<OperationItem> proportional(Mapping mapping, long amount) {
-    return proportional(mapping, amount, null);
+    return newest;
   }
 
   /**
-   * {@code amount} spread over the positive items in proportion to what is open on them (their
-   * whole amounts when nothing is known to be open).
+   * What Dintero's settlement report shows as the capture or refund reference: the shop's order
+   * reference (the WooCommerce plugin sends its order id), else the Dintero order id.
    */
-  private static List<OperationItem> proportional(Mapping mapping, long amount, Map<String, Long> open) {
-    List<DinteroMapper.Item> positive = mapping.items().stream().filter(i -> i.amount() > 0).toList();
-    long[] weights = positive.stream()
-        .mapToLong(i -> open == null ? i.amount() : Math.max(0, open.getOrDefault(i.lineId(), i.amount())))
-        .toArray();
-    if (Arrays.stream(weights).sum() == 0) {
-      weights = positive.stream().mapToLong(DinteroMapper.Item::amount).toArray();
-    }
-    long[] parts = weights.length == 0 || Arrays.stream(weights).sum() == 0
-        ? new long[weights.length] : DinteroMapper.allocate(amount, weights);
-    List<OperationItem> items = new ArrayList<>();
-    for (int i = 0; i < parts.length; i++) {
-      if (parts[i] != 0) {
-        DinteroMapper.Item item = positive.get(i);
-        items.add(new OperationItem(item.lineId(), item.orderLineId(), parts[i], BigDecimal.ZERO));
-      }
-    }
-    return items;
+  private static String settlementReference(ProviderPayment payment) {
+    String reference = payment.orderReference();
+    return reference != null && !reference.isBlank() ? reference
+        : payment.ref(REF_ORDER).orElse(payment.merchantReference());
   }
 
-  /** Captured and refunded amounts per item, summed from the transaction's events (the truth). */
-  private static Map<String, String> itemTotalsFromEvents(ProviderPayment payment, DinteroTransaction transaction) {
-    Mapping mapping;
-    try {
-      mapping = mappingOf(payment);
-    } catch (InvalidRequestException e) {
-      return Map.of();
-    }
-    Map<String, Long> captured = new LinkedHashMap<>();
-    Map<String, Long> refunded = new LinkedHashMap<>();
-    for (DinteroTransaction.Event event : transaction.events()) {
-      Map<String, Long> target = switch (event.event()) {
-        case "CAPTURE" -> captured;
-        case "REFUND" -> refunded;
-        default -> null;
-      };
-      if (target != null) {
-        for (OperationItem item : itemsOf(mapping, event)) {
-          target.merge(item.lineId(), item.amount(), Long::sum);
-        }
-      }
-    }
-    Map<String, String> refs = new LinkedHashMap<>();
-    if (!captured.isEmpty()) {
-      refs.put(REF_ITEMS_CAPTURED, itemTotalsJson(captured));
-    }
-    if (!refunded.isEmpty()) {
-      refs.put(REF_ITEMS_REFUNDED, itemTotalsJson(refunded));
-    }
-    return refs;
-  }
-
-  private static Map<String, Long> itemTotals(ProviderPayment payment, String key) {
-    Map<String, Long> totals = new LinkedHashMap<>();
-    payment.ref(key).ifPresent(text -> {
-      try {
-        JsonHttp.MAPPER.readTree(text).properties().forEach(e -> {
-          if (e.getValue().canConvertToLong()) {
-            totals.put(e.getKey(), e.getValue().asLong());
-          }
-        });
-      } catch (java.io.IOException e) {
-        LOG.log(System.Logger.Level.WARNING, "ignoring the unreadable " + key + " ref of payment "
-            + payment.paymentId());
-      }
-    });
-    return totals;
-  }
-
-  private static String itemTotalsJson(Map<String, Long> totals) {
-    ObjectNode json = JsonHttp.object();
-    totals.forEach(json::put);
-    return json.toString();
-  }
-
+  /** The flag that says the event with {@code key} is recorded on the order (see {@link DinteroOrderRecords}). */
   static String recordedRef(String key) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return REF_RECORDED_PREFIX + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return DinteroOrderRecords.recordedRef(key);
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
@@ -596,15 +409,6 @@ public final class DinteroProvider implements PaymentProvider {
       throw new InvalidRequestException("Dintero has no transaction for order " + orderId + " yet");
     }
     return tx.path("id").asText();
-  }
-
-  /** The mapping of the payment's cart: the same items, line ids and discount shares as at start. */
-  private static Mapping mappingOf(ProviderPayment payment) throws InvalidRequestException {
-    try {
-      return DinteroMapper.map(new Cart(payment.total().currency(), payment.lines()));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("the payment's lines do not form a cart: " + e.getMessage());
-    }
   }
 
   /**

@@ -182,15 +182,25 @@ final class DinteroRequests {
     return body;
   }
 
-  /** An authorization, capture, refund or cancel record on the order (seed 002's shape). */
+  /**
+   * An authorization, capture, refund or cancellation record on the order: seed 002's {@code items},
+   * {@code payment_details.payment_id} and {@code success}, plus the top-level {@code amount}
+   * ("Total monetary amount for the operation in smallest unit for the currency") that the orders
+   * API reference shows on every record (docs.dintero.com api-reference: orderlist
+   * {@code aid_orders_id_captures_get}, ordercancellations "Get Cancellation details"); it is the
+   * sum of the items.
+   */
   static ObjectNode orderRecord(List<OperationItem> items, String transactionId) {
     ObjectNode body = JsonHttp.object();
     ArrayNode array = body.putArray("items");
+    long amount = 0;
     for (OperationItem item : items) {
       ObjectNode node = array.addObject();
       node.put("amount", item.amount());
       node.put("line_id", item.orderLineId());
+      amount += item.amount();
     }
+    body.put("amount", amount);
     body.putObject("payment_details").put("payment_id", transactionId);
     body.put("success", true);
     return body;

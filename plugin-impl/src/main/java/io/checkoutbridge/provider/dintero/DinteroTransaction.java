@@ -37,6 +37,13 @@ record DinteroTransaction(String id, String status, String merchantReference, St
    * still be able to win (a payment treated as failed would lose the shopper's money).
    */
   private static final Set<String> PENDING = Set.of("ON_HOLD", "INITIATED", "UNKNOWN");
+  /**
+   * Payment product types that may void what is left after a part capture: the list under "Void on
+   * part capture" of {@code POST /transactions/{id}/void} (Dintero.Node.SDK
+   * {@code src/generated/payments.d.ts}).
+   */
+  static final Set<String> VOID_AFTER_PART_CAPTURE = Set.of("payex.creditcard", "payex.mobilepay", "payex.vipps",
+      "payex.applepay", "payex.clicktopay", "payex.googlepay", "vipps", "klarna.klarna", "klarna.billie");
   private static final System.Logger LOG = System.getLogger(DinteroTransaction.class.getName());
   private static final Set<String> UNKNOWN_LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -44,8 +51,7 @@ record DinteroTransaction(String id, String status, String merchantReference, St
    * A successful money event.
    *
    * @param event CAPTURE, REFUND or VOID
-   * @param key identifies the event: {@code void} for the one void, else its
-   *     {@code event_reference} (our capture or refund reference), else Dintero's event id
+   * @param key identifies the event ({@link #keyOf})
    * @param amount minor units
    * @param items the event's items ({@code line_id}, {@code amount}), possibly empty
    */
@@ -155,14 +161,12 @@ record DinteroTransaction(String id, String status, String merchantReference, St
     return 1;
   }
 
-  private static String keyOf(JsonNode event, String kind) {
-    if ("VOID".equals(kind)) {
-      return "void"; // a transaction is voided at most once (no void of a remainder is offered)
-    }
-    String reference = event.path("event_reference").asText("");
-    if (!reference.isBlank()) {
-      return reference;
-    }
+  /**
+   * Identifies a money event for the order-record flags: Dintero's event {@code id}, else its
+   * {@code request_id}, else its time. Not {@code event_reference}: capture and refund references
+   * are the shop's order reference, the same for every operation of a payment.
+   */
+  static String keyOf(JsonNode event, String kind) {
     for (String name : List.of("id", "request_id", "created_at")) {
       String value = event.path(name).asText("");
       if (!value.isBlank()) {

@@ -25,7 +25,11 @@
  *       ({@code POST …/shopping/orders/{order_id}/authorizations}).
  *   <li>Capture, refund and void: {@code POST {checkout-url}/transactions/{id}/capture|refund|void},
  *       each followed by its record on the order ({@code …/captures}, {@code …/refunds},
- *       {@code …/cancel}).
+ *       {@code …/cancellations}).
+ *   <li>Sessions nobody should pay any more are cancelled ({@code POST {checkout-url}/sessions/
+ *       {id}/cancel}, {@link io.checkoutbridge.provider.dintero.DinteroSessions}): an earlier
+ *       attempt's when the shopper starts a new one for the same order, and one past its
+ *       {@code expires_at} that no transaction came from (the payment then fails).
  * </ol>
  *
  * <h2>Refs kept per payment</h2>
@@ -35,8 +39,8 @@
  *   <li>{@code transaction_id}: from the first state fetch that finds the transaction.
  *   <li>{@code order_authorization_recorded=true}: the authorization is on the order.
  *   <li>{@code order_recorded.<16 hex>=true}: a capture, refund or void is on the order; the hex is
- *       a SHA-256 prefix of the operation's idempotency key (captures and refunds), of {@code void},
- *       or of Dintero's event id for operations made elsewhere (the backoffice, auto-capture).
+ *       a SHA-256 prefix of {@code <EVENT>:<Dintero's event id>} (else its {@code request_id}), for
+ *       operations made here and elsewhere (the back office, auto-capture) alike.
  *   <li>{@code items_captured}, {@code items_refunded}: JSON {@code {"<line_id>":minor units}}, what
  *       each Dintero item holds; updated by every capture and refund, and replaced from the
  *       transaction's events at each state fetch (the truth).
@@ -58,7 +62,11 @@
  *       position in the cart, which relies on the engine handing back the payment's lines in cart
  *       order.
  *   <li><b>Callbacks</b> stay GET (Dintero's default), with {@code report_error=true} appended so
- *       failed and declined payments are reported too. {@code method=POST} is not used: the body is
+ *       failed and declined payments are reported too, and {@code report_event=CAPTURE&report_event=
+ *       REFUND&report_event=VOID} (the Payments spec changelog; the WooCommerce plugin's
+ *       {@code Dintero_Checkout_Callback::callback_url} sends exactly this) so that a capture, refund
+ *       or void made in Dintero's back office calls back too: like every callback it only makes the
+ *       plugin fetch the transaction again, and the ledger records what the events show. {@code method=POST} is not used: the body is
  *       never trusted, and a whole transaction as body could exceed the callback endpoint's size
  *       limit, which Dintero would treat as a permanent failure.
  *   <li><b>Finding the transaction</b> without an id: the list filtered by
@@ -69,20 +77,35 @@
  *       {@code REFUND} and {@code VOID} events; a void without amount released what was not
  *       captured. If an answer has no events, the final statuses give the amounts, and a partial
  *       status makes the adapter read the single transaction.
- *   <li><b>Order records</b> (authorization, capture, refund, cancel) use seed 002's body
- *       {@code {items:[{amount,line_id}], payment_details:{payment_id}, success:true}} for all four;
- *       Dintero's exact bodies were not found. Recording never fails the operation or the state
+ *   <li><b>Order records</b> (authorization, capture, refund, cancellation) use seed 002's body
+ *       {@code {items:[{amount,line_id}], payment_details:{payment_id}, success:true}} plus the
+ *       top-level {@code amount} (the sum of the items) that the orders API reference shows on
+ *       every record (docs.dintero.com api-reference, orderlist {@code aid_orders_id_captures_get},
+ *       ordercancellations "Get Cancellation details"). The cancellation goes to
+ *       {@code …/orders/{id}/cancellations} (api-reference "Create a cancellation for an order";
+ *       the older overview page still names {@code …/cancel}). The full POST schemas were not
+ *       readable; the shapes follow the records the API returns. Recording never fails the operation or the state
  *       fetch: the money has already moved, so a failure is logged and the next state fetch records
  *       what is missing, once, guarded by the ref flags above.
  *   <li><b>Outcomes.</b> 202 is {@code pending} (Dintero finishes asynchronously); 402, or an
- *       answer whose event for our reference has {@code success=false}, is {@code declined}.
+ *       answer whose event for this request ({@code request_id} = the answer's request id, else the
+ *       newest of its kind) has {@code success=false}, is {@code declined}.
  *       Timeouts and 5xx throw {@code TransientNetworkException} and are never sent again here.
- *   <li><b>Idempotency.</b> Dintero has no idempotency header; the operation's idempotency key is
- *       sent as {@code capture_reference} / {@code refund_reference}, which also identifies the
- *       event on the transaction afterwards.
- *   <li><b>Void</b> is sent without a body, as the API describes it; after a partial capture it is
- *       not offered ({@code VOID_REMAINING} is absent) because Dintero's own card acquiring refuses
- *       it.
+ *   <li><b>References and idempotency.</b> {@code capture_reference} / {@code refund_reference}
+ *       are the shop's order reference, as the WooCommerce plugin sends its order id
+ *       ({@code class-dintero-checkout-capture-order.php}): that is what Dintero's settlement report
+ *       shows an accountant. Dintero documents no idempotency for these calls; the operation's key
+ *       goes in an {@code Idempotency-Key} header that nothing relies on: the adapter never sends
+ *       an operation twice, and an unknown outcome is settled from the transaction's events.
+ *   <li><b>Void</b> is sent without a body, as the API describes it, and only for everything still
+ *       open. After a part capture it releases the rest only for the payment product types the
+ *       Payments spec lists under "Void on part capture" ({@code payex.*}, {@code vipps},
+ *       {@code klarna.klarna}, {@code klarna.billie}); for others (Dintero's own card acquiring,
+ *       {@code dintero_psp}) it is refused before Dintero is asked.
+ *   <li><b>Statuses.</b> {@code DECLINED} and {@code FAILED} are final failures. {@code UNKNOWN}
+ *       (in the spec's status enum, undescribed), {@code INITIATED}, {@code ON_HOLD} and any status
+ *       word this adapter does not know are undecided ({@code PENDING}, unknown words logged once),
+ *       so a later authorization still counts.
  *   <li><b>Auto-capture.</b> A checkout with {@code captureLater=false} sets
  *       {@code configuration.auto_capture=true}; the capture then shows up in the state fetch.
  *   <li><b>Callback dedupe key</b>: the {@code event-delivery} header when present, else the

@@ -9,14 +9,12 @@ import io.checkoutbridge.api.Customer;
 import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.PaymentStatus;
 import io.checkoutbridge.api.error.ErrorCode;
-import io.checkoutbridge.api.error.IllegalTransitionException;
 import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.SignatureException;
 import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
 import io.checkoutbridge.api.spi.Capability;
-import io.checkoutbridge.api.spi.Document;
 import io.checkoutbridge.api.spi.NextStep;
 import io.checkoutbridge.api.spi.OperationResult;
 import io.checkoutbridge.api.spi.PaymentProvider;
@@ -29,12 +27,8 @@ import io.checkoutbridge.api.spi.StartContext;
 import io.checkoutbridge.api.spi.StartResult;
 import io.checkoutbridge.provider.support.JsonHttp;
 import io.checkoutbridge.provider.support.JsonResponse;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +38,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,14 +86,9 @@ public final class HokodoProvider implements PaymentProvider {
       Capability.MULTIPLE_CAPTURES, Capability.REFUND, Capability.PARTIAL_REFUND, Capability.VOID,
       Capability.VOID_REMAINING));
 
-  private static final System.Logger LOG = System.getLogger(HokodoProvider.class.getName());
-  private static final Set<String> UNKNOWN_STATUSES_LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private static final Set<String> AUTHORIZED_STATUSES = Set.of(
-      "accepted", "captured", "part_captured", "partially_captured", "voided", "fulfilled", "part_fulfilled");
-  private static final Set<String> PENDING_STATUSES = Set.of(
-      "pending_review", "customer_action_required", "pending_payment", "accepted_pending_payment");
-
   private final HokodoSettings settings;
+  private final HokodoPostSale postSale;
+  private final HokodoBuyers buyers;
   private final HokodoClient client;
   private final Clock clock;
 
@@ -112,6 +100,8 @@ public final class HokodoProvider implements PaymentProvider {
   public HokodoProvider(HokodoSettings settings, OkHttpClient http, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.client = new HokodoClient(Objects.requireNonNull(http, "http"), settings);
+    this.postSale = new HokodoPostSale(client);
+    this.buyers = new HokodoBuyers(client, clock);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -178,8 +168,8 @@ public final class HokodoProvider implements PaymentProvider {
     CheckoutRequest request = context.request();
     validate(request);
     HokodoMapper.Mapping mapping = HokodoMapper.map(request.cart(), settings.amountDecimals());
-    String organisationId = organisation(request.customer(), context.memory());
-    String userId = user(request.customer(), organisationId, context.memory());
+    String organisationId = buyers.organisation(request.customer(), context.memory());
+    String userId = buyers.user(request.customer(), organisationId, context.memory());
 
     JsonResponse order = client.post("payment/orders", HokodoRequests.order(
         request, mapping, organisationId, userId, context.paymentId(), today()));
@@ -214,22 +204,6 @@ public final class HokodoProvider implements PaymentProvider {
   }
 
   /**
-   * Hokodo answers a post-sale action with the post-sale event it recorded, {@code {created, type,
-   * amount, currency, metadata, changes}}, which has no {@code id} (Hokodo's Magento plugin,
-   * {@code Test/Integration/Gateway/Service/PostSaleTest.php} and {@code
-   * Api/Data/Gateway/DeferredPaymentsPostSaleActionInterface.php}). The event's type and creation
-   * time name it: {@code capture@2020-10-15T19:53:42.345Z}; {@code null} when either is missing.
-   */
-  static String postSaleReference(JsonNode event) {
-    String type = event.path("type").asText("");
-    String created = event.path("created").asText("");
-    if (type.isBlank() || created.isBlank()) {
-      return null;
-    }
-    return type + "@" + created;
-  }
-
-  /**
    * What the storefront's page needs to mount Hokodo's checkout element: {@code paymentOffer} is the
    * whole offer object as Hokodo answered it, as JSON text (Hokodo's Magento plugin, {@code
    * view/frontend/web/js/view/payment/method-renderer/bnpl-sdk.js}, calls {@code
@@ -242,60 +216,6 @@ public final class HokodoProvider implements PaymentProvider {
   private Map<String, String> embedParameters(JsonNode offer) {
     return Map.of(EMBED_OFFER, offer.toString(), EMBED_SDK_KEY, settings.sdkKey(),
         EMBED_SDK_URL, settings.sdkUrl().toString());
-  }
-
-  private String organisation(Customer customer, ProviderMemory memory) throws PaymentException {
-    Company company = customer.company();
-    String key = organisationKey(company);
-    Optional<String> known = memory.get(key);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    String companyId = blank(company.providerCompanyId())
-        ? searchCompanyId(company.country(), company.registrationNumber())
-        : company.providerCompanyId();
-    JsonResponse created = client.post("organisations", HokodoRequests.organisation(
-        companyId, key.substring("org:".length()), registered(customer)));
-    return memory.putIfAbsent(key, requireId(created, "organisations"));
-  }
-
-  private String user(Customer customer, String organisationId, ProviderMemory memory) throws PaymentException {
-    String key = userKey(customer, organisationId);
-    Optional<String> known = memory.get(key);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    JsonResponse created = client.post("users", HokodoRequests.user(customer, organisationId, registered(customer)));
-    return memory.putIfAbsent(key, requireId(created, "users"));
-  }
-
-  private String searchCompanyId(String country, String registrationNumber) throws PaymentException {
-    String number = normalise(registrationNumber);
-    JsonResponse found = client.post("companies/search", HokodoRequests.companySearchByNumber(country, number));
-    JsonNode matches = found.body().path("matches");
-    if (!matches.isArray() || matches.isEmpty()) {
-      throw new InvalidRequestException("customer.company.registrationNumber: Hokodo knows no company "
-          + number + " in " + country, found.requestId(), null);
-    }
-    for (JsonNode match : matches) {
-      if (number.equals(normalise(registrationNumberOf(match)))) {
-        return match.path("id").asText();
-      }
-    }
-    return matches.get(0).path("id").asText();
-  }
-
-  /** {@code org:<country>:<registration number>}, or {@code org:<co-id>} without a number. */
-  static String organisationKey(Company company) {
-    return blank(company.registrationNumber())
-        ? "org:" + company.providerCompanyId()
-        : "org:" + company.country() + ":" + normalise(company.registrationNumber());
-  }
-
-  /** {@code user:<customer id or lower-case email>:<organisation id>}. */
-  static String userKey(Customer customer, String organisationId) {
-    String who = blank(customer.customerId()) ? customer.email().toLowerCase(Locale.ROOT) : customer.customerId();
-    return "user:" + who + ":" + organisationId;
   }
 
   // ---- state ------------------------------------------------------------------------------------
@@ -334,7 +254,7 @@ public final class HokodoProvider implements PaymentProvider {
     JsonResponse deferredResponse = client.get("payment/deferred_payments/" + deferredId);
     JsonNode deferred = deferredResponse.body();
     String status = deferred.path("status").asText("");
-    AuthorizationState authorization = authorization(status);
+    AuthorizationState authorization = HokodoStatuses.authorization(status);
     Money captured = money(deferred.path("protected_captures"), currency, "protected_captures")
         .plus(money(deferred.path("unprotected_captures"), currency, "unprotected_captures"));
     Money refunded = money(deferred.path("refunds"), currency, "refunds");
@@ -349,56 +269,16 @@ public final class HokodoProvider implements PaymentProvider {
         deferredResponse.requestId(), refs);
   }
 
-  /**
-   * The deferred payment's status in the SPI's words. Hokodo publishes no complete list of statuses
-   * (the Magento plugin's {@code DeferredPaymentInterface} constants and its Playwright enum differ),
-   * so a status this adapter does not know is undecided (PENDING), logged once per word: it never
-   * fails the payment nor breaks later fetches, and a later known status still decides.
-   */
-  static AuthorizationState authorization(String status) {
-    if (AUTHORIZED_STATUSES.contains(status)) {
-      return AuthorizationState.AUTHORIZED;
-    }
-    if (PENDING_STATUSES.contains(status)) {
-      return AuthorizationState.PENDING;
-    }
-    if ("rejected".equals(status)) {
-      return AuthorizationState.DECLINED;
-    }
-    if (UNKNOWN_STATUSES_LOGGED.size() < 100 && UNKNOWN_STATUSES_LOGGED.add(status)) {
-      LOG.log(System.Logger.Level.WARNING, "Hokodo reported the deferred payment status '" + status
-          + "', which this adapter does not know; it is treated as undecided");
-    }
-    return AuthorizationState.PENDING;
-  }
-
-  /**
-   * Hokodo does not sign notifications: the seal on our callback URL (checked by the engine) is the
-   * proof. The key names the event: the order, the deferred payment's id and status and the
-   * notification's time, so Hokodo's retries of one notification are recognised; a body that is
-   * not such JSON is keyed by its digest. Amounts in the body are never read.
-   */
+  /** See {@link HokodoNotifications}: Hokodo signs nothing; the key names the notification. */
   @Override
   public CallbackVerification verifyCallback(CallbackRequest callback) throws SignatureException {
-    JsonNode body;
-    try {
-      body = JsonHttp.MAPPER.readTree(callback.body());
-    } catch (IOException notJson) {
-      body = null;
-    }
-    JsonNode order = body == null ? null : body.path("data").path("order");
-    if (order == null || !order.path("id").isTextual()) {
-      return PaymentProvider.super.verifyCallback(callback);
-    }
-    JsonNode deferred = order.path("deferred_payment");
-    String deferredId = idOf(deferred).orElse("");
-    String status = deferred.path("status").asText("");
-    String created = body.path("created").asText("");
-    String orderId = order.path("id").asText();
-    String key = ID + ":" + sha256(orderId + "\n" + deferredId + "\n" + status + "\n" + created);
-    String description = "notification for " + orderId
-        + (deferredId.isEmpty() ? "" : ", deferred payment " + deferredId + " " + status);
-    return new CallbackVerification(key, description);
+    Optional<CallbackVerification> verified = HokodoNotifications.verify(callback);
+    return verified.isPresent() ? verified.get() : PaymentProvider.super.verifyCallback(callback);
+  }
+
+  /** The deferred payment's status in the SPI's words: see {@link HokodoStatuses#authorization}. */
+  static AuthorizationState authorization(String status) {
+    return HokodoStatuses.authorization(status);
   }
 
   // ---- post-sale --------------------------------------------------------------------------------
@@ -410,47 +290,20 @@ public final class HokodoProvider implements PaymentProvider {
    */
   @Override
   public OperationResult capture(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
-    return postSale(payment, operation, operation.remaining() ? "capture_remaining" : "capture", true, "invoice");
+    return postSale.send(payment, operation, operation.remaining() ? "capture_remaining" : "capture", true, "invoice");
   }
 
   /** {@code refund}, with the storefront's credit note uploaded first when it supplies one. */
   @Override
   public OperationResult refund(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
-    return postSale(payment, operation, "refund", true, "credit_note");
+    return postSale.send(payment, operation, "refund", true, "credit_note");
   }
 
   /** {@code void} of an amount, or {@code void_remaining} (sent without an amount). */
   @Override
   public OperationResult cancel(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
     boolean remaining = operation.remaining();
-    return postSale(payment, operation, remaining ? "void_remaining" : "void", !remaining, null);
-  }
-
-  private OperationResult postSale(ProviderPayment payment, ProviderOperation operation, String action,
-      boolean withAmount, String documentType) throws PaymentException {
-    String deferredId = payment.ref(REF_DEFERRED_PAYMENT).orElseThrow(() -> new IllegalTransitionException(
-        "Hokodo has no deferred payment for payment " + payment.paymentId() + " yet"));
-    Document document = operation.document();
-    if (document != null && documentType != null) {
-      String orderId = payment.ref(REF_ORDER).orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND,
-          "payment " + payment.paymentId() + " has no Hokodo order"));
-      client.uploadDocument(orderId, document, documentType,
-          HokodoRequests.description(operation, operation.amount()), operation.amount().toMinor(),
-          operation.idempotencyKey() + ":" + documentType);
-    }
-    String path = "payment/deferred_payments/" + deferredId + "/" + action;
-    JsonResponse response = client.sendPost(path,
-        HokodoRequests.postSale(operation, payment.paymentId(), withAmount), operation.idempotencyKey());
-    if (response.successful()) {
-      return OperationResult.succeeded(response.requestId(), postSaleReference(response.body()), response.scrubbed());
-    }
-    int status = response.status();
-    if (status == 400 || status == 409 || status == 422) {
-      String reason = HokodoClient.errorMessage(response);
-      return OperationResult.declined(response.requestId(),
-          "Hokodo refused the " + action + (reason.isBlank() ? "" : ": " + reason), response.scrubbed());
-    }
-    throw client.http().failure("POST /" + path, response);
+    return postSale.send(payment, operation, remaining ? "void_remaining" : "void", !remaining, null);
   }
 
   // ---- storefront helpers -----------------------------------------------------------------------
@@ -530,7 +383,7 @@ public final class HokodoProvider implements PaymentProvider {
           HokodoRequests.companySearchByNumber(company.country(), normalise(company.registrationNumber()))));
       companyId = "<company id from the search>";
     }
-    String key = organisationKey(company);
+    String key = HokodoBuyers.organisationKey(company);
     requests.add(request("organisations",
         HokodoRequests.organisation(companyId, key.substring("org:".length()), registered(customer))));
     requests.add(request("users", HokodoRequests.user(customer, "<organisation id>", registered(customer))));
@@ -618,7 +471,7 @@ public final class HokodoProvider implements PaymentProvider {
     }
   }
 
-  private static String requireId(JsonResponse response, String what) throws PaymentException {
+  static String requireId(JsonResponse response, String what) throws PaymentException {
     JsonNode id = response.body().path("id");
     if (!id.isTextual() || id.asText().isBlank()) {
       throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Hokodo answered POST " + what + " without an id",
@@ -628,7 +481,7 @@ public final class HokodoProvider implements PaymentProvider {
   }
 
   /** An id given either as a string or as an expanded object with {@code id}. */
-  private static Optional<String> idOf(JsonNode node) {
+  static Optional<String> idOf(JsonNode node) {
     if (node.isTextual() && !node.asText().isBlank()) {
       return Optional.of(node.asText());
     }
@@ -664,7 +517,7 @@ public final class HokodoProvider implements PaymentProvider {
     }
   }
 
-  private static String registrationNumberOf(JsonNode company) {
+  static String registrationNumberOf(JsonNode company) {
     for (JsonNode identifier : company.path("identifiers")) {
       if ("reg_number".equals(identifier.path("idtype").asText())) {
         return identifier.path("value").asText(null);
@@ -677,7 +530,7 @@ public final class HokodoProvider implements PaymentProvider {
     return query.replaceAll("\\s", "").matches("[A-Za-z]{0,3}\\d{4,}[A-Za-z]?");
   }
 
-  private static String normalise(String registrationNumber) {
+  static String normalise(String registrationNumber) {
     return registrationNumber == null ? "" : registrationNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
   }
 
@@ -686,16 +539,8 @@ public final class HokodoProvider implements PaymentProvider {
     return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
   }
 
-  private static boolean blank(String value) {
+  static boolean blank(String value) {
     return value == null || value.isBlank();
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

@@ -217,6 +217,6 @@ class DinteroCallbackTest {
         .doesNotContain(Capability.SIGNED_CALLBACKS)
         .containsExactlyInAnyOrder(Capability.REDIRECT, Capability.CAPTURE, Capability.PARTIAL_CAPTURE,
             Capability.MULTIPLE_CAPTURES, Capability.PER_LINE_CAPTURE, Capability.REFUND, Capability.PARTIAL_REFUND,
-            Capability.VOID);
+            Capability.VOID, Capability.VOID_REMAINING);
   }
 }

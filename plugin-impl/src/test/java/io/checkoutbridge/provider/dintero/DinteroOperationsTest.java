@@ -20,6 +20,7 @@ import static io.checkoutbridge.provider.dintero.DinteroTestSupport.parse;
 import static io.checkoutbridge.provider.dintero.DinteroTestSupport.payment;
 import static io.checkoutbridge.provider.dintero.DinteroTestSupport.provider;
 import static io.checkoutbridge.provider.dintero.DinteroTestSupport.seedCart;
+import static io.checkoutbridge.provider.dintero.DinteroTestSupport.voidRemaining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,16 +80,19 @@ class DinteroOperationsTest {
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.providerRequestId()).isEqualTo("req-transaction_captured");
     assertThat(result.providerReference()).isEqualTo("e3");
-    assertThat(result.refs()).isEqualTo(Map.of(recordedRef("capture-key-1"), "true",
+    assertThat(result.refs()).isEqualTo(Map.of(recordedRef("CAPTURE:e3"), "true",
         DinteroProvider.REF_ITEMS_CAPTURED, "{\"1\":19900}"));
     expect(server, "POST", "/api/v1/accounts/" + ACCOUNT + "/auth/token");
     RecordedRequest capture = expect(server, "POST", TX + "/capture");
     assertThat(capture.getHeaders().get("Authorization")).startsWith("Bearer ");
+    // capture_reference is the shop's order reference, as the WooCommerce plugin sends its order id
+    // (class-dintero-checkout-capture-order.php); the operation's own key travels in its own header.
+    assertThat(capture.getHeaders().get("Idempotency-Key")).isEqualTo("capture-key-1");
     assertThat(body(capture)).isEqualTo(parse("""
-        {"amount":19900,"capture_reference":"capture-key-1","items":[{"line_id":"1","amount":19900,"quantity":1}]}"""));
+        {"amount":19900,"capture_reference":"ORDER-1001","items":[{"line_id":"1","amount":19900,"quantity":1}]}"""));
     RecordedRequest record = expect(server, "POST", ORDERS + "/captures");
     assertThat(body(record)).isEqualTo(parse("""
-        {"items":[{"amount":19900,"line_id":1}],"payment_details":{"payment_id":"%s"},"success":true}"""
+        {"items":[{"amount":19900,"line_id":1}],"amount":19900,"payment_details":{"payment_id":"%s"},"success":true}"""
         .formatted(TRANSACTION_ID)));
   }
 
@@ -102,7 +106,7 @@ class DinteroOperationsTest {
 
     server.takeRequest();
     assertThat(body(server.takeRequest())).isEqualTo(parse("""
-        {"amount":36900,"capture_reference":"capture-all","items":[
+        {"amount":36900,"capture_reference":"ORDER-1001","items":[
           {"line_id":"A","amount":24000,"quantity":1},
           {"line_id":"B","amount":8000,"quantity":2},
           {"line_id":"S","amount":4900,"quantity":1}]}"""));
@@ -189,7 +193,7 @@ class DinteroOperationsTest {
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.refs()).as("recorded at the next state fetch")
-        .doesNotContainKey(recordedRef("capture-key-1")).containsKey(DinteroProvider.REF_ITEMS_CAPTURED);
+        .doesNotContainKey(recordedRef("CAPTURE:e3")).containsKey(DinteroProvider.REF_ITEMS_CAPTURED);
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -201,7 +205,7 @@ class DinteroOperationsTest {
     var state = provider(server).fetchState(payment(seedCart(), REFS));
 
     assertThat(state.captured().toMinor()).isEqualTo(19900);
-    assertThat(state.refs()).containsEntry(recordedRef("capture-key-1"), "true");
+    assertThat(state.refs()).containsEntry(recordedRef("CAPTURE:e3"), "true");
     server.takeRequest();
     server.takeRequest();
     expect(server, "POST", ORDERS + "/captures");
@@ -211,7 +215,7 @@ class DinteroOperationsTest {
   void stateFetchAfterARecordedCaptureRecordsNothing() throws Exception {
     server.enqueue(ok("transaction_captured.json"));
     Map<String, String> refs = new java.util.HashMap<>(REFS);
-    refs.put(recordedRef("capture-key-1"), "true");
+    refs.put(recordedRef("CAPTURE:e3"), "true");
 
     provider(server).fetchState(payment(seedCart(), refs));
 
@@ -286,11 +290,11 @@ class DinteroOperationsTest {
         operation(OperationKind.REFUND, "50.00", "refund-key-1", line("1", "0", "50.00")));
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
-    assertThat(result.refs()).containsEntry(recordedRef("refund-key-1"), "true");
+    assertThat(result.refs()).containsEntry(recordedRef("REFUND:e6"), "true");
     server.takeRequest();
     RecordedRequest refund = expect(server, "POST", TX + "/refund");
     assertThat(body(refund)).isEqualTo(parse("""
-        {"amount":5000,"refund_reference":"refund-key-1","reason":"damaged in transit",
+        {"amount":5000,"refund_reference":"ORDER-1001","reason":"damaged in transit",
          "items":[{"line_id":"1","amount":5000}]}"""));
     RecordedRequest record = expect(server, "POST", ORDERS + "/refunds");
     assertThat(body(record).at("/items/0")).isEqualTo(parse("{\"amount\":5000,\"line_id\":1}"));
@@ -298,22 +302,59 @@ class DinteroOperationsTest {
 
   @Test
   void cancelVoidsWithoutABodyAndRecordsTheCancel() throws Exception {
+    server.enqueue(ok("transaction_authorized.json"));
     server.enqueue(ok("voided.json"));
     server.enqueue(ok("order_record.json"));
 
-    OperationResult result = provider(server).cancel(payment(seedCart(), REFS),
-        operation(OperationKind.VOID, "398.00", "void-key-1"));
+    OperationResult result = provider(server).cancel(payment(seedCart(), REFS), voidRemaining("398.00", "void-key-1"));
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.providerReference()).isEqualTo("e7");
-    assertThat(result.refs()).containsEntry(recordedRef("void"), "true");
+    assertThat(result.refs()).containsEntry(recordedRef("VOID:e7"), "true");
     server.takeRequest();
+    expect(server, "GET", TX);
     RecordedRequest voided = expect(server, "POST", TX + "/void");
     assertThat(voided.getBodySize()).isZero();
-    RecordedRequest record = expect(server, "POST", ORDERS + "/cancel");
+    RecordedRequest record = expect(server, "POST", ORDERS + "/cancellations");
     assertThat(body(record)).isEqualTo(parse("""
-        {"items":[{"amount":39800,"line_id":1}],"payment_details":{"payment_id":"%s"},"success":true}"""
+        {"items":[{"amount":39800,"line_id":1}],"amount":39800,"payment_details":{"payment_id":"%s"},"success":true}"""
         .formatted(TRANSACTION_ID)));
+  }
+
+  @Test
+  void voidAfterAPartCaptureIsRefusedForDinterosOwnCardsBeforeAskingDintero() throws Exception {
+    server.enqueue(ok("transaction_captured.json")); // dintero_psp.creditcard, 199.00 of 398.00 captured
+
+    assertThatThrownBy(() -> provider(server).cancel(payment(seedCart(), REFS), voidRemaining("199.00", "void-rest")))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("dintero_psp.creditcard").hasMessageContaining("vipps");
+    server.takeRequest();
+    expect(server, "GET", TX);
+    assertThat(server.getRequestCount()).as("no void sent").isEqualTo(2);
+  }
+
+  @Test
+  void voidAfterAPartCaptureReleasesTheRestForAProductTheSpecLists() throws Exception {
+    // payments.d.ts, POST /transactions/{id}/void, "Void on part capture": vipps may.
+    server.enqueue(ok("transaction_captured.json").newBuilder()
+        .body(fixture("transaction_captured.json").replace("dintero_psp.creditcard", "vipps")).build());
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("request-id", "req-void").body("""
+        {"id":"%s","amount":39800,"currency":"NOK","merchant_reference":"%s","status":"PARTIALLY_CAPTURED",
+         "payment_product_type":"vipps","events":[
+          {"id":"e3","event":"CAPTURE","success":true,"amount":19900,"items":[{"line_id":"1","amount":19900}]},
+          {"id":"e9","event":"VOID","success":true,"amount":19900,"request_id":"req-void"}]}"""
+        .formatted(TRANSACTION_ID, ORDER_ID)).build());
+    server.enqueue(ok("order_record.json"));
+
+    OperationResult result = provider(server).cancel(payment(seedCart(), REFS), voidRemaining("199.00", "void-rest"));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(result.providerReference()).isEqualTo("e9");
+    server.takeRequest();
+    server.takeRequest();
+    expect(server, "POST", TX + "/void");
+    RecordedRequest record = expect(server, "POST", ORDERS + "/cancellations");
+    assertThat(body(record).path("amount").asLong()).isEqualTo(19900);
   }
 
   @Test

@@ -129,6 +129,30 @@ class DinteroStartTest {
   }
 
   @Test
+  void newAttemptForTheSameOrderCancelsTheEarlierSession() throws Exception {
+    server.enqueue(ok("token.json"));
+    enqueueCheckout();
+    server.enqueue(ok("draft_order.json"));
+    server.enqueue(ok("draft_order_complete.json"));
+    server.enqueue(new MockResponse.Builder().code(200).body("""
+        {"id":"T12345678.second","url":"https://checkout.api.dintero.com/v1/view/%s"}""".formatted("ab".repeat(20)))
+        .build());
+    server.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"T12345678.56ZCpbrbmqC5pq93Ts6ukC\"}").build());
+    DinteroProvider provider = provider(server);
+    var memory = memory();
+
+    provider.start(new StartContext("pay-1", request(seedCart()), RETURN_URL, CALLBACK_URL, memory));
+    provider.start(new StartContext("pay-2", request(seedCart()), RETURN_URL, CALLBACK_URL, memory));
+
+    for (int i = 0; i < 7; i++) {
+      server.takeRequest();
+    }
+    // The first attempt's session can no longer be paid (Payments spec checkout_session_cancel_post).
+    expect(server, "POST", "/checkout/v1/sessions/T12345678.56ZCpbrbmqC5pq93Ts6ukC/cancel");
+    assertThat(server.getRequestCount()).isEqualTo(8);
+  }
+
+  @Test
   void unauthorizedCallIsSentOnceMoreWithAFreshToken() throws Exception {
     server.enqueue(ok("token.json"));
     server.enqueue(json(401, "error_unauthorized.json"));

@@ -78,7 +78,7 @@ class DinteroStateTest {
     expect(server, "GET", "/checkout/v1/transactions?merchant_reference=" + ORDER_ID + "&limit=100");
     RecordedRequest record = expect(server, "POST", ORDERS + "/authorizations");
     assertThat(body(record)).isEqualTo(parse("""
-        {"items":[{"amount":39800,"line_id":1}],"payment_details":{"payment_id":"%s"},"success":true}"""
+        {"items":[{"amount":39800,"line_id":1}],"amount":39800,"payment_details":{"payment_id":"%s"},"success":true}"""
         .formatted(TRANSACTION_ID)));
   }
 
@@ -93,6 +93,40 @@ class DinteroStateTest {
     assertThat(state.amount()).isEqualTo(Money.of("398.00", "NOK"));
     assertThat(state.refs()).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void sessionPastItsExpiryWithoutATransactionIsCancelledSoNothingCanPayIt() throws Exception {
+    String session = "T12345678.56ZCpbrbmqC5pq93Ts6ukC";
+    server.enqueue(ok("transactions_empty.json"));
+    server.enqueue(new MockResponse.Builder().code(200).body("""
+        {"id":"%s","expires_at":"2026-11-20T09:59:59Z","order":{"merchant_reference":"%s"}}"""
+        .formatted(session, ORDER_ID)).build());
+    server.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"%s\",\"cancelled_at\":\"2026-11-20T10:00:00Z\"}"
+        .formatted(session)).build());
+
+    ProviderState state = fetch(Map.of(REF_ORDER, ORDER_ID, REF_SESSION, session));
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.FAILED);
+    assertThat(state.providerStatus()).isEqualTo("SESSION_EXPIRED");
+    server.takeRequest();
+    server.takeRequest();
+    expect(server, "GET", "/checkout/v1/sessions/" + session);
+    // Payments spec checkout_session_cancel_post: POST /sessions/{session_id}/cancel
+    expect(server, "POST", "/checkout/v1/sessions/" + session + "/cancel");
+  }
+
+  @Test
+  void openSessionWithoutATransactionIsLeftAlone() throws Exception {
+    String session = "T12345678.56ZCpbrbmqC5pq93Ts6ukC";
+    server.enqueue(ok("transactions_empty.json"));
+    server.enqueue(new MockResponse.Builder().code(200).body("""
+        {"id":"%s","expires_at":"2026-11-21T10:00:00Z"}""".formatted(session)).build());
+
+    ProviderState state = fetch(Map.of(REF_ORDER, ORDER_ID, REF_SESSION, session));
+
+    assertThat(state.authorization()).isEqualTo(AuthorizationState.NONE);
+    assertThat(server.getRequestCount()).as("no cancel").isEqualTo(3);
   }
 
   @Test
@@ -198,12 +232,13 @@ class DinteroStateTest {
 
     ProviderState state = fetch(KNOWN);
 
-    assertThat(state.refs()).containsEntry(recordedRef("cap-1"), "true").containsEntry(recordedRef("ref-1"), "true");
+    // Keyed by Dintero's event ids: the references are the shop's order reference on every event.
+    assertThat(state.refs()).containsEntry(recordedRef("CAPTURE:e3"), "true").containsEntry(recordedRef("REFUND:e6"), "true");
     server.takeRequest();
     server.takeRequest();
     RecordedRequest capture = expect(server, "POST", ORDERS + "/captures");
     assertThat(body(capture)).isEqualTo(parse("""
-        {"items":[{"amount":19900,"line_id":1}],"payment_details":{"payment_id":"%s"},"success":true}"""
+        {"items":[{"amount":19900,"line_id":1}],"amount":19900,"payment_details":{"payment_id":"%s"},"success":true}"""
         .formatted(TRANSACTION_ID)));
     RecordedRequest refund = expect(server, "POST", ORDERS + "/refunds");
     assertThat(body(refund).at("/items/0/amount").asLong()).isEqualTo(5000);
@@ -226,10 +261,10 @@ class DinteroStateTest {
 
     assertThat(state.voided()).isEqualTo(Money.of("398.00", "NOK"));
     assertThat(state.authorization()).isEqualTo(AuthorizationState.AUTHORIZED);
-    assertThat(state.refs()).containsEntry(recordedRef("void"), "true");
+    assertThat(state.refs()).containsEntry(recordedRef("VOID:e7"), "true");
     server.takeRequest();
     server.takeRequest();
-    expect(server, "POST", ORDERS + "/cancel");
+    expect(server, "POST", ORDERS + "/cancellations");
   }
 
   @ParameterizedTest(name = "{0} is {1}")

@@ -104,6 +104,11 @@ final class DinteroTestSupport {
         kind == OperationKind.REFUND ? "damaged in transit" : null, null);
   }
 
+  /** A void of everything still open (the only void Dintero has). */
+  static ProviderOperation voidRemaining(String amount, String key) {
+    return new ProviderOperation(OperationKind.VOID, Money.of(amount, "NOK"), List.of(), true, key, null, null);
+  }
+
   static LineAmount line(String id, String quantity, String amount) {
     return new LineAmount(id, new BigDecimal(quantity), Money.of(amount, "NOK"));
   }

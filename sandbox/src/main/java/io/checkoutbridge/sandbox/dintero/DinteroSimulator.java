@@ -76,7 +76,9 @@ public final class DinteroSimulator implements Simulator {
         .add("PUT", API + "/accounts/{aid}/shopping/draft_orders/{id}/complete", "complete_order",
             orders::complete)
         .add("GET", ORDERS, "get_order", orders::getOrder)
-        .add("POST", ORDERS + "/cancel", "order_record", orders::cancel);
+        // the older overview page's cancel, and the orders API reference's cancellations
+        .add("POST", ORDERS + "/cancel", "order_record", orders::cancel)
+        .add("POST", ORDERS + "/cancellations", "order_record", orders::cancellation);
     for (String kind : new String[] {"authorizations", "captures", "refunds"}) {
       router
           .add("POST", ORDERS + "/" + kind, "order_record", (r, p) -> orders.addRecord(r, p, kind))

@@ -203,6 +203,7 @@ final class OrdersApi {
         }
       }
     }
+    checkAmount(body, total, errors);
     JsonNode success = body.get("success");
     if (success != null && !success.isBoolean()) {
       errors.add(new FieldError("success", "must be a boolean"));
@@ -255,6 +256,46 @@ final class OrdersApi {
       records(order, kind).add(record);
       order.updatedAt = now;
       return SandboxResponse.json(200, record);
+    }
+  }
+
+  /**
+   * A record's top-level {@code amount}, when sent: "Total monetary amount for the operation in
+   * smallest unit for the currency" (the orders API reference's record schema), so it must be an
+   * integer equal to the sum of the items.
+   */
+  private static void checkAmount(JsonNode body, long itemsTotal, List<FieldError> errors) {
+    JsonNode amount = body.get("amount");
+    if (amount == null || amount.isNull()) {
+      return;
+    }
+    if (!Json.isLong(amount)) {
+      errors.add(new FieldError("amount", "must be an integer (minor units)"));
+    } else if (amount.longValue() != itemsTotal) {
+      errors.add(new FieldError("amount", "must equal the sum of the items (" + itemsTotal + ")"));
+    }
+  }
+
+  /**
+   * {@code POST …/orders/{id}/cancellations} (the orders API reference: "Create a cancellation for
+   * an order"; the spec-orders changelog moved the cancel record here): the same record shape as a
+   * capture, {@code amount} checked against the items, then the order is cancelled.
+   */
+  SandboxResponse cancellation(SandboxRequest request, Map<String, String> params) {
+    JsonNode body = request.bodyLength() == 0 ? Json.object() : Json.parseObject(request.body());
+    long total = 0;
+    for (JsonNode item : body.path("items")) {
+      total += item.path("amount").asLong(0);
+    }
+    List<FieldError> errors = new ArrayList<>();
+    checkAmount(body, total, errors);
+    if (!errors.isEmpty()) {
+      throw invalid(errors);
+    }
+    cancel(request, params);
+    synchronized (state) {
+      ShoppingOrder order = order(params);
+      return SandboxResponse.json(200, order.cancellations.get(order.cancellations.size() - 1));
     }
   }
 

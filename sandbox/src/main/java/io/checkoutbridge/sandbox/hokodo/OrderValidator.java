@@ -21,14 +21,17 @@ import java.util.Set;
  * discounts have negative (or zero) totals, other items non-negative ones; amounts are minor units
  * with at most 5 decimals; the order's {@code total_amount} and {@code tax_amount} are exactly the
  * sums of the items'. Item {@code tax_amount} must be {@code total_amount × tax_rate / 100} as the
- * guide computes it, to 5 decimals. (That amounts include tax and that shipping is an item cannot
- * be checked from the request.)
+ * guide computes it (seed 001), rounded: less than one minor unit away, because Hokodo's own
+ * clients send integers (the Magento plugin's {@code OrderBuilder.php} rounds every amount with
+ * {@code (int) round(x * 100)}) and an integer cannot always equal the formula. (That amounts
+ * include tax and that shipping is an item cannot be checked from the request.)
  */
 final class OrderValidator {
 
   static final Set<String> ITEM_TYPES = Set.of("product", "shipping", "discount", "fee");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-  private static final BigDecimal TAX_TOLERANCE = new BigDecimal("0.00001");
+  /** An item's tax may be the formula rounded to whole minor units, never further off. */
+  private static final BigDecimal TAX_TOLERANCE = BigDecimal.ONE;
   private static final String REQUIRED = "This field is required.";
   private static final String NUMBER = "A valid number is required.";
 
@@ -182,7 +185,7 @@ final class OrderValidator {
       error(path + ".total_amount", "Only discount items may have a negative total_amount.");
     }
     BigDecimal expectedTax = total.multiply(rate).divide(HUNDRED);
-    if (expectedTax.subtract(tax).abs().compareTo(TAX_TOLERANCE) > 0) {
+    if (expectedTax.subtract(tax).abs().compareTo(TAX_TOLERANCE) >= 0) {
       error(path + ".tax_amount", "Must equal total_amount × tax_rate / 100 ("
           + expectedTax.stripTrailingZeros().toPlainString() + ").");
     }

@@ -31,6 +31,7 @@
  *   <tr><td>POST|PUT …/void|void_remaining</td><td>void</td></tr>
  *   <tr><td>GET|POST pay/{planId} (the plan's {@code payment_url})</td><td>pay_page</td></tr>
  *   <tr><td>GET|POST review/{deferredPaymentId}</td><td>decide</td></tr>
+ *   <tr><td>GET js/hokodo-js/v1/ (stand-in for Hokodo's SDK script)</td><td>sdk</td></tr>
  *   <tr><td>(notifications the sandbox sends)</td><td>callback</td></tr>
  * </table>
  *
@@ -44,6 +45,49 @@
  * Declined Ventures Ltd gets only {@code declined} plans ({@code rejection_reason.code
  * buyer-credit-limit}). Guest orders and organisations of other companies are accepted.
  *
+ * <h2>What the simulator checks, and why</h2>
+ * <table>
+ *   <caption>Checks and their sources</caption>
+ *   <tr><th>Check</th><th>Source</th></tr>
+ *   <tr><td>{@code Authorization: Token <key>}; 401 {@code {"detail"}} otherwise</td><td>seed 000
+ *       (request examples); Magento plugin {@code Gateway/Request/AuthorizationBuilder.php},
+ *       {@code etc/hokodo_error_mapping.xml}</td></tr>
+ *   <tr><td>Paths with and without a trailing slash</td><td>Magento plugin {@code etc/di.xml} (none);
+ *       {@code hokodo-tech/documentation} (trailing)</td></tr>
+ *   <tr><td>Organisation needs {@code company}, {@code registered}; user needs {@code email},
+ *       {@code name}, {@code registered}, organisations with a role</td><td>seed 000; Magento plugin
+ *       {@code Model/RequestBuilder/OrganisationBuilder.php}, {@code UserBuilder.php}</td></tr>
+ *   <tr><td>Order: customer type, organisation, user, invoice address with postcode</td><td>seed 000;
+ *       Magento plugin {@code OrderBuilder.php}, {@code hokodo_error_mapping.xml}
+ *       ({@code customer.invoice_address.postcode})</td></tr>
+ *   <tr><td>Items: {@code total_amount = quantity × unit_price}; discounts negative; shipping an
+ *       item; at most 5 decimals; {@code tax_amount = total_amount × tax_rate / 100}; order totals
+ *       are the sums</td><td>seed 001 ("The 5 unbreakable rules of Order Items" and its example
+ *       table). Integers pass too: Hokodo's own clients send them (Magento {@code OrderBuilder.php}
+ *       {@code (int) round(x * 100)})</td></tr>
+ *   <tr><td>Offer needs the order and {@code urls.notification}</td><td>seed 000 ("It is mandatory
+ *       to specify a notification URL")</td></tr>
+ *   <tr><td>Plans {@code ppln-…} with {@code payment_url}, {@code valid_until}, status offered /
+ *       declined / expired</td><td>Magento plugin {@code Test/Integration/Gateway/Service/OfferTest.php},
+ *       {@code Api/Data/PaymentPlanInterface.php}</td></tr>
+ *   <tr><td>Checkout element takes the offer object as {@code paymentOffer}</td><td>Magento plugin
+ *       {@code view/frontend/web/js/view/payment/method-renderer/bnpl-sdk.js},
+ *       {@code view/frontend/web/js/sdk/core.js}</td></tr>
+ *   <tr><td>Deferred payment ledger (authorisation, protected captures, refunds, voided) and
+ *       post-sale actions capture, capture_remaining, refund, void, void_remaining by POST (PUT
+ *       accepted)</td><td>Magento plugin {@code etc/di.xml}, {@code Gateway/Command/PostSale/*.php},
+ *       {@code DeferredPaymentTest.php}; seed 000 (PUT)</td></tr>
+ *   <tr><td>Post-sale answer: the event {@code {created, type, amount, currency, metadata,
+ *       changes}}, no {@code id}</td><td>Magento plugin {@code Test/Integration/Gateway/Service/
+ *       PostSaleTest.php}</td></tr>
+ *   <tr><td>Notification {@code {created, data: {order: {…, deferred_payment}}}}, unsigned</td><td>
+ *       Magento plugin {@code etc/webapi.xml}, {@code Api/DeferredPaymentProcessorInterface.php};
+ *       {@code inikoo/aurora} {@code ar_web_hokodo_notification.php}</td></tr>
+ *   <tr><td>Documents multipart {@code file}, {@code doc_type} invoice/credit_note, {@code amount},
+ *       {@code metadata}</td><td>Magento plugin {@code CreateOrderDocumentsBuilder.php}; seed 000
+ *       (invoice uploads)</td></tr>
+ * </table>
+ *
  * <h2>Behaviour as documented by Hokodo</h2>
  * Organisations need a known {@code company} and {@code registered}; users a valid {@code email},
  * {@code name}, {@code registered} and at least one existing organisation (role admin, member or
@@ -54,8 +98,9 @@
  * order guide's five rules: per item {@code total_amount = quantity × unit_price} exactly,
  * discounts negative (or zero) and other items non-negative, amounts with at most 5 decimals
  * (quantities 3, tax rates 2), item {@code tax_amount = total_amount × tax_rate / 100} (to 5
- * decimals), and the order's {@code total_amount} and {@code tax_amount} exactly the sums of the
- * items'. Errors are DRF bodies: field errors nested by path ({@code
+ * decimals, less than one minor unit off: clients round to integers), and the order's
+ * {@code total_amount} and {@code tax_amount} exactly the sums of the items'. Errors are DRF
+ * bodies: field errors nested by path ({@code
  * {"customer":{"invoice_address":{"postcode":["This field is required."]}}}}, items as a list with
  * {@code {}} for valid ones), {@code {"non_field_errors":[…]}}, {@code {"detail":"…"}}. Offers need
  * an existing order and {@code urls.notification}; they propose two plans ({@code 30d}, {@code
@@ -71,6 +116,17 @@
  *
  * <h2>Choices where Hokodo's documentation is silent (the adapter assumes the same)</h2>
  * <ul>
+ *   <li>The SDK stand-in ({@code hokodo-sdk.js}) defines {@code Hokodo(sdkKey, config)
+ *       .elements().create("checkout", {paymentOffer})} with {@code on("success"|"failure")} and
+ *       {@code mount(selector)}, as Hokodo's Magento plugin uses them; it refuses a
+ *       {@code paymentOffer} that is not the offer object (an offer id, say). Its plan buttons are
+ *       {@code hokodo-accept} and {@code hokodo-reject}; accepting posts {@code {"action":"accept"}}
+ *       to the plan's {@code payment_url}, which answers {@code {status, deferred_payment,
+ *       redirect}}, and the element fires {@code success} ({@code accepted} or {@code
+ *       pending_review}) or {@code failure} ({@code rejected}). The real element's inner workings
+ *       are not public; only its calls are copied.</li>
+ *   <li>The plan page shows amounts as a shopper reads them (major units with the currency, the
+ *       quantity as a plain number), not Hokodo's minor units.</li>
  *   <li>The plan page has buttons {@code accept} (deferred payment {@code accepted}, or {@code
  *       pending_review} for the review persona, holding the order total; redirect to {@code
  *       urls.success}), {@code reject} (a {@code rejected} deferred payment with nothing held;

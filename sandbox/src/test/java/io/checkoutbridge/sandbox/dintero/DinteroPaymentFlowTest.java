@@ -217,6 +217,37 @@ class DinteroPaymentFlowTest {
   }
 
   @Test
+  void cancellationRecordGoesToTheCancellationsPathAndCancelsTheOrder() {
+    // docs.dintero.com orders API reference: "Create a cancellation for an order",
+    // POST /accounts/{aid}/shopping/orders/{order_id}/cancellations, a record with items and amount.
+    String orderId = f.createOrder();
+    String orderPath = API + "/accounts/" + ACCOUNT + "/shopping/orders/" + orderId;
+    ObjectNode cancellation = record("T12345678.x", 1, 100).put("amount", 100);
+
+    SandboxResponse r = f.call(f.post(orderPath + "/cancellations", cancellation));
+
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+    assertThat(r.bodyJson().get("amount").asLong()).isEqualTo(100);
+    assertThat(f.call(f.post(orderPath + "/authorizations", record("T12345678.x", 1, 100)))
+        .status()).isEqualTo(409);
+  }
+
+  @Test
+  void recordWhoseAmountIsNotTheSumOfItsItemsIsRefused() {
+    String orderId = f.createOrder();
+    String orderPath = API + "/accounts/" + ACCOUNT + "/shopping/orders/" + orderId;
+
+    SandboxResponse wrong = f.call(f.post(orderPath + "/authorizations",
+        record("T12345678.x", 1, 100).put("amount", 99)));
+    SandboxResponse right = f.call(f.post(orderPath + "/authorizations",
+        record("T12345678.x", 1, 100).put("amount", 100)));
+
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.bodyJson().at("/error/errors/0/field").asText()).isEqualTo("amount");
+    assertThat(right.status()).as(right.bodyText()).isEqualTo(200);
+  }
+
+  @Test
   void overCaptureIsRefused() {
     String tx = f.authorizedTransaction();
     SandboxResponse r = f.capture(tx, money(49801, null));

@@ -5,6 +5,7 @@ import static io.checkoutbridge.sandbox.hokodo.HokodoFixture.V1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.sandbox.Json;
 import io.checkoutbridge.sandbox.JournalEntry;
@@ -127,6 +128,29 @@ class HokodoApiTest {
         .isEqualTo("Discount items must have a negative total_amount.");
     assertThat(items.get(3).get("unit_price").get(0).asText())
         .isEqualTo("Ensure that there are no more than 5 decimal places.");
+  }
+
+  @Test
+  void itemTaxRoundedToWholeMinorUnitsIsAcceptedButNotATaxFurtherOff() {
+    // Seed 001's formula gives 1000 × 17.55 / 100 = 175.5; Hokodo's own clients send integers
+    // (Magento plugin OrderBuilder.php: (int) round(x * 100)), so 175 or 176 must pass, 177 must not.
+    String[] buyer = f.buyer(ACME);
+    ObjectNode rounded = HokodoFixture.seedOrder(buyer[0], buyer[1]);
+    ArrayNode items = rounded.putArray("items");
+    items.addObject().put("item_id", "1").put("type", "product").put("description", "Rope").put("quantity", "1.00")
+        .put("unit_price", 1000).put("tax_rate", "17.55").put("total_amount", 1000).put("tax_amount", 176);
+    rounded.put("total_amount", 1000).put("tax_amount", 176);
+    ObjectNode off = rounded.deepCopy();
+    ((ObjectNode) off.get("items").get(0)).put("tax_amount", 177);
+    off.put("tax_amount", 177);
+
+    SandboxResponse accepted = f.post(V1 + "/payment/orders", rounded);
+    SandboxResponse refused = f.post(V1 + "/payment/orders", off);
+
+    assertThat(accepted.status()).as(accepted.bodyText()).isEqualTo(201);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.bodyJson().at("/items/0/tax_amount/0").asText())
+        .isEqualTo("Must equal total_amount × tax_rate / 100 (175.5).");
   }
 
   @Test
