@@ -82,11 +82,32 @@ public class CheckoutServlet extends HttpServlet {
           + "<a href=\"" + escape(request.getContextPath()) + "/checkout\">Back to the checkout</a></p>", null);
       return;
     }
+    FormTokens.Outcome outcome = FormTokens.of(session).submit(request.getParameter(FormTokens.FIELD),
+        () -> checkout(request, response, session));
+    if (outcome.equals(FormTokens.Outcome.STALE)) {
+      // A form drawn long ago, or by something else than this shop: draw it again.
+      response.setStatus(303);
+      response.setHeader("Location", request.getContextPath() + "/checkout");
+    } else if (!outcome.ran()) {
+      // The same form sent again while or after its first send started the payment: go where that went.
+      response.setStatus(303);
+      response.setHeader("Location", outcome.location());
+    }
+  }
+
+  /**
+   * Validates the form and starts the payment, answering the shopper.
+   *
+   * @return where the started payment sends the shopper (the provider's page, or the order page
+   *     when the payment is embedded or already decided), or {@code null} when none was started
+   */
+  private String checkout(HttpServletRequest request, HttpServletResponse response, HttpSession session)
+      throws IOException {
     PricedCart priced = Pricing.price(ShopCart.of(session));
     if (priced.isEmpty()) {
       response.setStatus(303);
       response.setHeader("Location", request.getContextPath() + "/cart");
-      return;
+      return null;
     }
     List<ProviderInfo> providers = payments.providers();
     Optional<ProviderInfo> provider = providers.stream()
@@ -98,7 +119,7 @@ public class CheckoutServlet extends HttpServlet {
     }
     if (!form.valid()) {
       render(request, response, 422, priced, form, providers, null, null);
-      return;
+      return null;
     }
 
     Order order = openOrder(session, priced, form);
@@ -113,14 +134,18 @@ public class CheckoutServlet extends HttpServlet {
       orders.attemptStarted(order, start.paymentId(), provider.get().id());
       String ctx = request.getContextPath();
       NextStep next = start.next();
+      String orderPage = ctx + "/orders/" + order.reference();
       if (next instanceof NextStep.Redirect redirect) {
         response.setStatus(303);
         response.setHeader("Location", redirect.url().toString());
+        return redirect.url().toString();
       } else if (next instanceof NextStep.Embed embed) {
         embedded(request, response, provider.get(), order, embed);
+        return orderPage;
       } else {
         response.setStatus(303);
-        response.setHeader("Location", ctx + "/orders/" + order.reference());
+        response.setHeader("Location", orderPage);
+        return orderPage;
       }
     } catch (PaymentException e) {
       LOG.info(() -> "payment for order " + order.reference() + " with " + provider.get().id() + " not started: "
@@ -132,6 +157,7 @@ public class CheckoutServlet extends HttpServlet {
       render(request, response, 422, priced, form, providers, null,
           "The payment could not be started: " + sentence(e.getMessage()));
     }
+    return null;
   }
 
   private static String sentence(String message) {
@@ -225,6 +251,8 @@ public class CheckoutServlet extends HttpServlet {
 
     body.append("<form method=\"post\" action=\"").append(escape(ctx)).append("/checkout\" class=\"details\" novalidate>")
         .append(Html.csrfField(request))
+        .append("<input type=\"hidden\" name=\"").append(FormTokens.FIELD).append("\" value=\"")
+        .append(escape(FormTokens.of(request.getSession()).issue())).append("\">")
         .append("<fieldset><legend>Your details</legend>")
         .append(input(form, "firstName", "First name", "text", "given-name"))
         .append(input(form, "lastName", "Last name", "text", "family-name"))

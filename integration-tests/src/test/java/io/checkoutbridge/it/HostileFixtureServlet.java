@@ -1,6 +1,7 @@
 package io.checkoutbridge.it;
 
 import io.checkoutbridge.api.CheckoutRequest;
+import io.checkoutbridge.api.Customer;
 import io.checkoutbridge.api.Payments;
 import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
@@ -26,6 +27,10 @@ import javax.sql.DataSource;
  * <ul>
  *   <li>{@code POST /hostile-fixture/payments?order=&state=authorized|started}: answers
  *       {@code id}, the return URL and the callback URL, one per line
+ *   <li>{@code POST /hostile-fixture/seal?pid=}: the return and callback URLs the plugin seals for
+ *       any payment id, one per line
+ *   <li>{@code POST /hostile-fixture/inbox?available=false|true}: takes the callback inbox away
+ *       (renames its table) or gives it back, for storage failures
  *   <li>{@code GET /hostile-fixture/fetches}: how often the scripted provider's state was fetched
  *   <li>{@code GET /hostile-fixture/ledger}: every payment's status and amounts and the number of
  *       history entries, as one text
@@ -47,9 +52,27 @@ public class HostileFixtureServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if ("/seal".equals(request.getPathInfo())) {
+      String pid = request.getParameter("pid");
+      text(response, runtime.endpoints().returnUrl(ScriptedProvider.ID, pid) + "\n"
+          + runtime.endpoints().callbackUrl(ScriptedProvider.ID, pid));
+      return;
+    }
+    if ("/inbox".equals(request.getPathInfo())) {
+      boolean available = Boolean.parseBoolean(request.getParameter("available"));
+      try (Connection c = ledger.getConnection(); Statement s = c.createStatement()) {
+        s.execute(available ? "ALTER TABLE cb_callback_inbox_away RENAME TO cb_callback_inbox"
+            : "ALTER TABLE cb_callback_inbox RENAME TO cb_callback_inbox_away");
+      } catch (SQLException e) {
+        response.sendError(500, e.toString());
+        return;
+      }
+      text(response, "ok");
+      return;
+    }
     try {
       String id = payments.start(ScriptedProvider.ID,
-          CheckoutRequest.of(request.getParameter("order"), Carts.standard(), Carts.customer())).paymentId();
+          CheckoutRequest.of(request.getParameter("order"), Carts.standard(), customer(request))).paymentId();
       if ("authorized".equals(request.getParameter("state"))) {
         provider.authorize(id);
         payments.refresh(id);
@@ -59,6 +82,14 @@ public class HostileFixtureServlet extends HttpServlet {
     } catch (PaymentException e) {
       response.sendError(500, e.toString());
     }
+  }
+
+  /** The standard customer, or one named {@code name} (any text a storefront might pass on). */
+  private static Customer customer(HttpServletRequest request) {
+    String name = request.getParameter("name");
+    Customer standard = Carts.customer();
+    return name == null ? standard : new Customer("c-" + request.getParameter("order"), name, name,
+        standard.email(), null, null, standard.billingAddress(), null, null);
   }
 
   @Override

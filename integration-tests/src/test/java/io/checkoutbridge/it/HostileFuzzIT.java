@@ -1,7 +1,5 @@
 package io.checkoutbridge.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -55,6 +54,18 @@ class HostileFuzzIT {
   }
 
   @Test
+  void theLogCheckRecognisesTheServersStackTraces() {
+    // As WildFly 39 wrote a failed request (a malformed Basic header) before the server filter.
+    String logged = "2026-12-05 01:22:26,708 ERROR [io.undertow.request] (default task-2) UT005023: Exception"
+        + " handling request to /hostile/payments/admin/: org.wildfly.common.codec.DecodeException: COM00508\n"
+        + "\tat org.wildfly.common@2.0.1//org.wildfly.common.iteration.BigEndianBase64DecodingByteIterator"
+        + ".calc0(BigEndianBase64DecodingByteIterator.java:40)\n"
+        + "\tat java.base/java.lang.Thread.run(Thread.java:840)\n"
+        + "\t... 12 more\n2026-12-05 01:22:27,000 INFO  [x] (y) at the end of the day (nothing)\n";
+    org.assertj.core.api.Assertions.assertThat(ServerLog.frames(logged)).isEqualTo(2);
+  }
+
+  @Test
   @Timeout(value = 170, unit = TimeUnit.SECONDS)
   void tenThousandMalformedRequestsDoNoHarm() throws Exception {
     long seed = Long.getLong("fuzz.seed", 18L);
@@ -68,6 +79,7 @@ class HostileFuzzIT {
     Map<String, Integer> byEndpoint = new TreeMap<>();
     List<String> serverErrors = new ArrayList<>();
     List<String> adminWithoutRole2xx = new ArrayList<>();
+    List<String> unanswered = new ArrayList<>();
     int admin2xxWithRole = 0;
     long started = System.nanoTime();
     for (int i = 0; i < REQUESTS; i++) {
@@ -79,12 +91,15 @@ class HostileFuzzIT {
       } catch (java.io.IOException e) {
         answer = new RawHttp.Answer(0, "", e.toString()); // the server closed on a broken request
       }
-      byStatus.merge(answer.status() / 100 + "xx", 1, Integer::sum);
+      byStatus.merge(answer.status() <= 0 ? "closed unanswered" : answer.status() / 100 + "xx", 1, Integer::sum);
       byEndpoint.merge(request.endpoint(), 1, Integer::sum);
+      if (answer.status() <= 0 && unanswered.size() < 5) {
+        unanswered.add("#" + i + " " + clip(request.head().replace("\r\n", " | ")) + ": " + clip(answer.body()));
+      }
       if (answer.status() >= 500) {
         serverErrors.add("#" + i + " " + request.summary() + " -> " + answer.status() + " " + clip(answer.body()));
       }
-      if (request.endpoint().equals("admin") && answer.status() / 100 == 2) {
+      if (request.endpoint().equals("admin") && answer.status() / 100 == 2 && fromTheAdmin(answer)) {
         if (request.withRole()) {
           admin2xxWithRole++;
         } else {
@@ -100,10 +115,27 @@ class HostileFuzzIT {
         seed, REQUESTS, millis, byEndpoint, byStatus, serverErrors.size(), adminWithoutRole2xx.size(),
         admin2xxWithRole, !ledgerAfter.equals(ledgerBefore), frames);
 
-    assertThat(serverErrors).as("answers 5xx").isEmpty();
-    assertThat(adminWithoutRole2xx).as("admin answers 2xx without the role").isEmpty();
-    assertThat(ledgerAfter).as("the ledger").isEqualTo(ledgerBefore);
-    assertThat(frames).as("stack frames in the server log:%n%s", clip(log.written())).isZero();
+    unanswered.forEach(e -> System.out.println("closed unanswered, e.g.: " + e));
+    serverErrors.stream().limit(20).forEach(e -> System.out.println("5xx: " + e));
+    adminWithoutRole2xx.stream().limit(20).forEach(e -> System.out.println("admin 2xx without the role: " + e));
+    String written = clip(log.written());
+    SoftAssertions.assertSoftly(soft -> {
+      soft.assertThat(serverErrors).as("answers 5xx").isEmpty();
+      soft.assertThat(adminWithoutRole2xx).as("admin answers 2xx without the role").isEmpty();
+      soft.assertThat(ledgerAfter).as("the ledger").isEqualTo(ledgerBefore);
+      soft.assertThat(frames).as("stack frames in the server log:%n%s", written).isZero();
+    });
+  }
+
+  /**
+   * Whether a 2xx answer came from the admin: it carries the admin's own Content-Security-Policy
+   * (set on everything that reaches the admin's filter) or any content. A path trick that misses
+   * the admin lands on the storefront's default servlet, whose empty 2xx answer to OPTIONS is not
+   * the admin's.
+   */
+  private static boolean fromTheAdmin(RawHttp.Answer answer) {
+    String policy = answer.header("Content-Security-Policy");
+    return policy != null && policy.contains("script-src 'self'") || !answer.body().isEmpty();
   }
 
   /** One generated request: its head and body, which endpoint it aims at, and whether it carries the admin role. */
@@ -220,7 +252,7 @@ class HostileFuzzIT {
       case 0 -> null;
       case 1, 2 -> endpoint.equals("callback") ? sealedCallback : sealedReturn;
       case 3 -> endpoint.equals("callback") ? sealedReturn : sealedCallback; // another purpose's seal
-      case 4 -> sealedReturn.replaceAll("seal=[^&]+", "seal=" + randomText(r, 43));
+      case 4 -> sealedReturn.replaceAll("seal=[^&]+", java.util.regex.Matcher.quoteReplacement("seal=" + randomText(r, 43)));
       case 5 -> sealedReturn.replaceAll("exp=\\d+", "exp=" + pick(r, "99999999999", "0", "-1", "1e9", ""));
       case 6 -> pick(r, "pid=%zz&seal=%", "%", "pid=%E0%A4%A", "a=%ff%fe", "pid=%00&seal=%00", "&&&==&", "pid");
       case 7 -> "pid=" + "x".repeat(r.nextInt(9000)) + "&seal=y";
@@ -289,6 +321,6 @@ class HostileFuzzIT {
   }
 
   private static String clip(String text) {
-    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    return text.length() > 600 ? text.substring(0, 600) + "…" : text;
   }
 }

@@ -188,8 +188,10 @@ class HostileRequestsIT {
     assertThat(send("POST", "/payments/callback/scripted?pid=" + p.id() + "&seal=AAAA", "{}").statusCode())
         .isEqualTo(401);
     // an unknown payment, sealed by the plugin itself
-    String unknown = sealed.replace(p.id(), "00000000-0000-0000-0000-000000000000");
-    assertThat(send("POST", "/payments/callback/scripted?" + unknown, "{}").statusCode()).isIn(401, 404);
+    List<String> unknown = send("POST", "/hostile-fixture/seal?pid=00000000-0000-0000-0000-000000000000", null)
+        .body().lines().toList();
+    assertThat(send("POST", unknown.get(1), "{}").statusCode()).isEqualTo(404);
+    assertThat(send("GET", unknown.get(0), null).statusCode()).isEqualTo(404);
     assertThat(other.id()).isNotEqualTo(p.id());
     // malformed query strings
     for (String query : List.of("pid=%zz&seal=%", "pid=%E0%A4%A&seal=x", "%", "pid=%00&seal=%00", "a=%ff%fe")) {
@@ -226,5 +228,39 @@ class HostileRequestsIT {
       assertThat(send("POST", p.callbackUrl().toString(), "{\"n\":" + i + "}").statusCode()).isEqualTo(200);
     }
     assertThat(fetches() - before).as("provider fetches for 60 requests within one interval").isZero();
+  }
+
+  @Test
+  void aCallbackThatCannotBeRecordedGets503SoTheProviderDeliversAgain() throws Exception {
+    Started p = start(http, base, "started");
+    ServerLog log = ServerLog.mark();
+    assertThat(send("POST", "/hostile-fixture/inbox?available=false", null).statusCode()).isEqualTo(200);
+    try {
+      HttpResponse<String> r = send("POST", p.callbackUrl().toString(), "{\"event\":\"authorized\"}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+      assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      assertThat(r.body()).contains("storage").doesNotContain("SQL", "cb_callback_inbox");
+    } finally {
+      assertThat(send("POST", "/hostile-fixture/inbox?available=true", null).statusCode()).isEqualTo(200);
+    }
+    assertThat(send("POST", p.callbackUrl().toString(), "{\"event\":\"authorized\"}").statusCode()).isEqualTo(200);
+    assertThat(log.stackFrames()).as(log.written()).isZero();
+  }
+
+  @Test
+  void thePendingPageShowsHostileTextAsText() throws Exception {
+    String name = "\"><script>alert(1)</script>";
+    String order = "HOSTILE-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/hostile-fixture/payments?order="
+        + order + "&state=started&name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).isEqualTo(200);
+    URI back = URI.create(created.body().lines().toList().get(1));
+    String pending = send("GET", back.toString(), null).headers().firstValue("Location").orElseThrow();
+    HttpResponse<String> page = send("GET", URI.create(base).resolve(pending) + "&x=%3Cscript%3Ealert(2)%3C/script%3E",
+        null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(order).doesNotContain("<script>");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
   }
 }

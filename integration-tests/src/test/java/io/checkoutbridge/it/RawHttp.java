@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * HTTP/1.1 over a plain socket to the server under test on loopback, for requests no well-behaved
@@ -14,6 +17,13 @@ import java.nio.charset.StandardCharsets;
  * request per connection ({@code Connection: close}); the answer is read to the end.
  */
 final class RawHttp {
+  /** Reads answers while requests are still being sent; daemon threads, reused across requests. */
+  private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "raw-http-reader");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private final int port;
 
   RawHttp(int port) {
@@ -33,33 +43,47 @@ final class RawHttp {
     }
   }
 
-  /** Sends {@code head} (request line and headers, without the blank line) and {@code body} as they are. */
+  /**
+   * Sends {@code head} (request line and headers, without the blank line) and {@code body} as they
+   * are. The answer is read while the body is still being sent: a server that answers early (413,
+   * 405) and closes resets the connection, and an answer not read by then would be lost.
+   */
   Answer send(String head, byte[] body) throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(20_000);
-      OutputStream out = socket.getOutputStream();
-      out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-      if (body != null) {
-        try {
-          out.write(body);
-        } catch (IOException e) {
-          // the server may answer (413) and close before reading all of it
-        }
-      }
-      out.flush();
-      InputStream in = socket.getInputStream();
       ByteArrayOutputStream all = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
+      InputStream in = socket.getInputStream();
+      CompletableFuture<IOException> reading = CompletableFuture.supplyAsync(() -> {
+        byte[] buffer = new byte[8192];
+        try {
+          for (int n; (n = in.read(buffer)) > 0; ) {
+            synchronized (all) {
+              all.write(buffer, 0, n);
+            }
+          }
+          return null;
+        } catch (IOException e) {
+          return e;
+        }
+      }, READERS);
+      OutputStream out = socket.getOutputStream();
       try {
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          all.write(buffer, 0, n);
+        out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+          out.write(body);
         }
+        out.flush();
       } catch (IOException e) {
-        if (all.size() == 0) {
-          throw e;
-        }
+        // the server answered and closed before reading all of it
       }
-      String text = all.toString(StandardCharsets.ISO_8859_1);
+      IOException failed = reading.join();
+      String text;
+      synchronized (all) {
+        text = all.toString(StandardCharsets.ISO_8859_1);
+      }
+      if (text.isEmpty() && failed != null) {
+        throw failed;
+      }
       int end = text.indexOf("\r\n\r\n");
       String answerHead = end < 0 ? text : text.substring(0, end);
       String answerBody = end < 0 ? "" : text.substring(end + 4);

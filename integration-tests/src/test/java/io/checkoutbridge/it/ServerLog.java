@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 
 /** The log of the WildFly under test, read from a mark on: what the server wrote while a test ran. */
 final class ServerLog {
-  /** A stack frame as java.util.logging and JBoss Logging print it. */
-  private static final Pattern FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
+  /**
+   * A stack frame as java.util.logging and JBoss Logging print it, with or without the module
+   * ({@code at org.wildfly.common@2.0.1//org.wildfly.common.Foo.bar(Foo.java:40)}).
+   */
+  private static final Pattern FRAME = Pattern.compile("(?m)^\\s+at \\S+\\(");
 
   private final Path file;
   private final long mark;
@@ -40,7 +43,12 @@ final class ServerLog {
 
   /** The number of stack frames written since the mark. */
   int stackFrames() throws IOException {
-    Matcher m = FRAME.matcher(written());
+    return frames(written());
+  }
+
+  /** The number of stack frames in a log's text. */
+  static int frames(String text) {
+    Matcher m = FRAME.matcher(text);
     int frames = 0;
     while (m.find()) {
       frames++;

@@ -44,7 +44,8 @@ import java.util.logging.Logger;
  * is fetched and applied right after, off the request ({@link io.checkoutbridge.engine.CallbackWorker}):
  * the provider gets its answer in one database write, whatever its own API's latency, and several
  * notifications about one payment share one fetch. The body is never trusted. When the delivery
- * cannot be recorded the answer is 5xx, so the provider delivers again; once recorded, a failure to
+ * cannot be recorded the answer is 5xx (503 with {@code Retry-After} when the ledger or the network
+ * fails), so the provider delivers again; once recorded, a failure to
  * apply it is retried by the plugin until it succeeds. Nothing is lost either way.
  */
 public class CallbackServlet extends Endpoint {
@@ -140,7 +141,12 @@ public class CallbackServlet extends Endpoint {
       // The truth could not be fetched or saved: 5xx so the provider delivers again.
       String about = paymentId;
       LOG.log(Level.WARNING, "callback for payment " + about + " not processed, provider will retry: " + e);
-      Responses.error(response, e.code() == ErrorCode.TRANSIENT_NETWORK ? 503 : 500, e.code().code(),
+      // The ledger or the network failing is temporary: 503 with Retry-After; the provider delivers again.
+      boolean temporary = e.code() == ErrorCode.TRANSIENT_NETWORK || e.code() == ErrorCode.STORAGE;
+      if (temporary) {
+        response.setHeader("Retry-After", String.valueOf(Math.max(1, runtime.core().callbackRetry().toSeconds())));
+      }
+      Responses.error(response, temporary ? 503 : 500, e.code().code(),
           "the callback could not be processed now; please deliver it again", e.providerRequestId());
     }
   }
