@@ -160,6 +160,29 @@ class FellohStartTest {
   }
 
   @Test
+  void enumsAreReadAgainOnceTheyAreOlderThanSixHours() throws Exception {
+    FellohFixtures.MovableClock clock = new FellohFixtures.MovableClock(NOW);
+    FellohProvider provider = new FellohProvider(FellohFixtures.settings(server), FellohFixtures.http(), clock);
+    server.enqueue(ok("token.json"));
+    server.enqueue(ok("enums.json"));
+    server.enqueue(ok("ecommerce-created.json"));
+    Money unit = Money.of("19.99", "EUR");
+    Cart cart = new Cart(unit.currency(), List.of(CartLine.of("l1", LineKind.PRODUCT, "S", "Seat", "1", unit, "0")));
+    provider.start(context(CheckoutRequest.of("ORD-6", cart, FellohFixtures.customer())));
+
+    clock.advance(Duration.ofHours(6).plusSeconds(1));
+    server.enqueue(ok("enums.json")); // the token (valid until 2030) is still cached
+    server.enqueue(ok("ecommerce-created.json"));
+    provider.start(context(CheckoutRequest.of("ORD-7", cart, FellohFixtures.customer())));
+
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      paths.add(path(server.takeRequest()));
+    }
+    assertThat(paths).containsExactly("/token", "/enums", "/agent/ecommerce", "/enums", "/agent/ecommerce");
+  }
+
+  @Test
   void refusedKeyPairIsAnAuthenticationFailureThatNamesTheKeysNotTheirValues() {
     server.enqueue(json(401, "error-unauthorised.json"));
 
