@@ -149,6 +149,31 @@ record DinteroTransaction(String id, String status, String merchantReference, St
     };
   }
 
+  /**
+   * Of the transactions listed for a merchant reference, the one that tells most: committed before
+   * pending before declined or failed, then the newest.
+   */
+  static JsonNode choose(JsonNode list, String orderId) {
+    JsonNode array = list.isArray() ? list : list.path("transactions");
+    JsonNode best = null;
+    for (JsonNode tx : array) {
+      String reference = tx.path("merchant_reference").asText(null);
+      if (reference != null && !reference.equals(orderId)) {
+        continue; // defensive: a filter the server ignored
+      }
+      if (best == null) {
+        best = tx;
+        continue;
+      }
+      int byRank = Integer.compare(rank(tx), rank(best));
+      int byTime = tx.path("created_at").asText("").compareTo(best.path("created_at").asText(""));
+      if (byRank > 0 || (byRank == 0 && byTime > 0)) {
+        best = tx;
+      }
+    }
+    return best;
+  }
+
   /** How preferable a transaction is when several carry the same merchant reference. */
   static int rank(JsonNode tx) {
     String status = tx.path("status").asText("");
