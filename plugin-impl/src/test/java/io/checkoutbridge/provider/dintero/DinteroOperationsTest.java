@@ -223,6 +223,18 @@ class DinteroOperationsTest {
   }
 
   @Test
+  void captureFlaggedUnderItsOldIdempotencyKeyIsNotRecordedAgainAfterAnUpgrade() throws Exception {
+    server.enqueue(ok("transaction_captured.json")); // its CAPTURE event has event_reference capture-key-1
+    Map<String, String> refs = new java.util.HashMap<>(REFS);
+    refs.put(recordedRef("capture-key-1"), "true");
+
+    var state = provider(server).fetchState(payment(seedCart(), refs));
+
+    assertThat(server.getRequestCount()).as("token and transaction only: no second record").isEqualTo(2);
+    assertThat(state.refs()).containsEntry(recordedRef("CAPTURE:e3"), "true");
+  }
+
+  @Test
   void finalCaptureAfterAGrossLineCaptureTakesExactlyWhatIsOpenOnEachItem() throws Exception {
     server.enqueue(ok("transaction_captured.json"));
     server.enqueue(ok("order_record.json"));
