@@ -39,7 +39,7 @@ final class DinteroItems {
     if (amount < 0) {
       return DinteroRequests.wholeOrder(mapping);
     }
-    return itemsOf(mapping, new DinteroTransaction.Event("VOID", "", amount, event.path("items")));
+    return itemsOf(mapping, new DinteroTransaction.Event("VOID", "", amount, event.path("items"), ""));
   }
 
   /** The items of an event: its own when they name our lines, else its amount spread over the order. */

@@ -103,6 +103,10 @@ final class DinteroOrderRecords {
       if (payment.ref(flag).isPresent()) {
         continue;
       }
+      if (event.legacyKeys().stream().anyMatch(legacy -> payment.ref(recordedRef(legacy)).isPresent())) {
+        refs.put(flag, "true"); // recorded by an earlier version under its old key
+        continue;
+      }
       String kind = switch (event.event()) {
         case "CAPTURE" -> "captures";
         case "REFUND" -> "refunds";

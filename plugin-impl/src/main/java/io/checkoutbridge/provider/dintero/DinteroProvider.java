@@ -1,7 +1,6 @@
 package io.checkoutbridge.provider.dintero;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.api.AuthorizationState;
 import io.checkoutbridge.api.CheckoutRequest;
 import io.checkoutbridge.api.Money;
@@ -22,7 +21,6 @@ import io.checkoutbridge.api.spi.ProviderState;
 import io.checkoutbridge.api.spi.StartContext;
 import io.checkoutbridge.api.spi.StartResult;
 import io.checkoutbridge.provider.dintero.DinteroMapper.Mapping;
-import io.checkoutbridge.provider.dintero.DinteroMapper.OperationItem;
 import io.checkoutbridge.provider.support.JsonHttp;
 import io.checkoutbridge.provider.support.JsonResponse;
 import java.net.URI;
@@ -32,7 +30,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,6 +73,7 @@ public final class DinteroProvider implements PaymentProvider {
   private final DinteroSessions sessions;
   private final DinteroOrderRecords records;
   private final DinteroCallbackVerifier callbacks;
+  private final DinteroOperations operations;
 
   /**
    * @param settings the configuration
@@ -88,6 +86,7 @@ public final class DinteroProvider implements PaymentProvider {
     this.client = new DinteroClient(settings, Objects.requireNonNull(http, "http"), clock);
     this.sessions = new DinteroSessions(client, clock);
     this.records = new DinteroOrderRecords(client);
+    this.operations = new DinteroOperations(client, records);
     this.signature = settings.signsCallbacks()
         ? new DinteroSignature(settings.accountId(), settings.callbackSignatureSecret(), settings.signatureTolerance())
         : null;
@@ -179,7 +178,7 @@ public final class DinteroProvider implements PaymentProvider {
       tx = response.body();
     } else {
       response = client.transactionsFor(orderId);
-      tx = choose(response.body(), orderId);
+      tx = DinteroTransaction.choose(response.body(), orderId);
       if (tx == null) {
         Money zero = Money.zero(payment.total().currency());
         String ended = payment.ref(REF_SESSION).map(sessions::endIfExpired).orElse(null);
@@ -221,42 +220,21 @@ public final class DinteroProvider implements PaymentProvider {
   /** {@code POST /transactions/{id}/capture} with the allocation's items, then the record on the order. */
   @Override
   public OperationResult capture(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
-    return moveMoney(payment, operation, "capture", "capture_reference", null, "captures");
+    return operations.moveMoney(payment, operation, "capture", "capture_reference", null, "captures");
   }
 
   /** {@code POST /transactions/{id}/refund} with the allocation's items and the reason, then the record. */
   @Override
   public OperationResult refund(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
-    return moveMoney(payment, operation, "refund", "refund_reference", operation.reason(), "refunds");
+    return operations.moveMoney(payment, operation, "refund", "refund_reference", operation.reason(), "refunds");
   }
 
-  /**
-   * {@code POST /transactions/{id}/void} without a body (Dintero's void takes none and has no
-   * reference field), then the cancellation record on the order. Before any capture it releases the
-   * whole authorization. After a part capture it releases what is left, only for the payment
-   * products the Payments spec lists under "Void on part capture" ({@link
-   * DinteroTransaction#VOID_AFTER_PART_CAPTURE}); for any other (Dintero's own card acquiring among
-   * them) it is refused before Dintero is asked. A void of part of what is open does not exist.
-   */
+  /** See {@link DinteroOperations#voidRemaining}: the whole open authorization, where allowed. */
   @Override
   public OperationResult cancel(ProviderPayment payment, ProviderOperation operation) throws PaymentException {
-    if (!operation.remaining()) {
-      throw new InvalidRequestException("Dintero voids the whole open authorization only, not "
-          + operation.amount());
-    }
-    String transactionId = transactionId(payment);
-    JsonNode tx = client.transaction(transactionId).body();
-    DinteroTransaction transaction = DinteroTransaction.parse(tx);
-    String productType = tx.path("payment_product_type").asText("");
-    if (transaction.captured().isPositive() && !DinteroTransaction.VOID_AFTER_PART_CAPTURE.contains(productType)) {
-      throw new InvalidRequestException("Dintero cannot void what is left after a capture for payment product "
-          + (productType.isEmpty() ? "(unknown)" : productType) + "; only for " + String.join(", ",
-              DinteroTransaction.VOID_AFTER_PART_CAPTURE.stream().sorted().toList()));
-    }
-    JsonResponse response = client.transactionOperation(transactionId, "void", null, operation.idempotencyKey());
-    return outcome(payment, transactionId, response, "void", operation.idempotencyKey(), "cancellations", null,
-        Map.of());
+    return operations.voidRemaining(payment, operation);
   }
+
 
   @Override
   public Preview preview(CheckoutRequest request) throws InvalidRequestException {
@@ -280,161 +258,12 @@ public final class DinteroProvider implements PaymentProvider {
     return new Preview(ID, requests, rules);
   }
 
-  // ---- capture, refund, void --------------------------------------------------------------------
-
-  private OperationResult moveMoney(ProviderPayment payment, ProviderOperation operation, String call,
-      String referenceField, String reason, String recordKind) throws PaymentException {
-    if (!operation.amount().isPositive()) {
-      throw new InvalidRequestException(call + " amount must be positive, not " + operation.amount());
-    }
-    Mapping mapping = DinteroItems.mappingOf(payment);
-    boolean capture = "capture".equals(call);
-    Map<String, Long> captured = DinteroItems.itemTotals(payment, REF_ITEMS_CAPTURED);
-    Map<String, Long> refunded = DinteroItems.itemTotals(payment, REF_ITEMS_REFUNDED);
-    Map<String, Long> open = new LinkedHashMap<>();
-    for (DinteroMapper.Item item : mapping.items()) {
-      long done = captured.getOrDefault(item.lineId(), 0L);
-      long back = refunded.getOrDefault(item.lineId(), 0L);
-      // Without any capture on record (older payments) an item's whole amount may be refunded.
-      open.put(item.lineId(), capture ? item.amount() - done : (captured.isEmpty() ? item.amount() : done) - back);
-    }
-    List<OperationItem> items = operation.lines().isEmpty()
-        ? DinteroItems.proportional(mapping, operation.amount().toMinor(), open)
-        : DinteroMapper.operationItems(mapping, operation.lines(), open);
-    long sum = items.stream().mapToLong(OperationItem::amount).sum();
-    if (sum != operation.amount().toMinor()) {
-      throw new InvalidRequestException("the " + call + " lines sum to " + Money.ofMinor(sum, mapping.currency())
-          + ", the amount is " + operation.amount());
-    }
-    String transactionId = transactionId(payment);
-    // The reference is the shop's order reference, as the WooCommerce plugin sends its order id
-    // (class-dintero-checkout-capture-order.php): it is what the settlement report shows. It is not
-    // unique per operation, so the operation's own key travels separately (see DinteroClient).
-    ObjectNode body = DinteroRequests.operation(sum, referenceField, settlementReference(payment), reason, items);
-    Map<String, Long> after = new LinkedHashMap<>(capture ? captured : refunded);
-    for (OperationItem item : items) {
-      after.merge(item.lineId(), item.amount(), Long::sum);
-    }
-    Map<String, String> tracking = Map.of(capture ? REF_ITEMS_CAPTURED : REF_ITEMS_REFUNDED, DinteroItems.itemTotalsJson(after));
-    JsonResponse response = client.transactionOperation(transactionId, call, body, operation.idempotencyKey());
-    return outcome(payment, transactionId, response, call, operation.idempotencyKey(), recordKind, items, tracking);
-  }
-
-  /**
-   * 202: accepted, decided later. 2xx: done unless the answer's event for this request says it
-   * failed. 402: declined. Anything else: the mapped exception. A success is then recorded on the
-   * order under the event's own key (so the state fetch does not record it again); a failure to
-   * record is logged and retried by {@link #fetchState}.
-   *
-   * @param key the operation's idempotency key: the pending reference of a 202
-   */
-  private OperationResult outcome(ProviderPayment payment, String transactionId, JsonResponse response, String call,
-      String key, String recordKind, List<OperationItem> items, Map<String, String> tracking)
-      throws PaymentException {
-    String raw = response.scrubbed();
-    if (response.status() == 402) {
-      return OperationResult.declined(response.requestId(), DinteroClient.errorMessage(response), raw);
-    }
-    if (!response.successful()) {
-      throw client.failure("POST /transactions/" + transactionId + "/" + call, response);
-    }
-    Map<String, String> refs = new LinkedHashMap<>(tracking);
-    if (payment.ref(REF_TRANSACTION).isEmpty()) {
-      refs.put(REF_TRANSACTION, transactionId);
-    }
-    if (response.status() == 202) {
-      return new OperationResult(OperationResult.Outcome.PENDING, response.requestId(), key, null, raw, refs);
-    }
-    JsonNode event = eventFor(response.body(), call, response.requestId());
-    if (event != null && event.has("success") && !event.path("success").asBoolean()) {
-      String message = event.path("error").path("message").asText("Dintero refused the " + call);
-      return OperationResult.declined(response.requestId(), message, raw);
-    }
-    String eventKey = event == null ? null : DinteroTransaction.keyOf(event, call.toUpperCase(Locale.ROOT));
-    String providerReference = event == null ? null : event.path("id").asText(eventKey);
-    if (eventKey != null) {
-      List<OperationItem> recorded = items != null ? items
-          : DinteroItems.remainderOf(DinteroItems.mappingOf(payment), event);
-      refs.putAll(records.recordOperation(payment, transactionId, recordKind, recorded, eventKey));
-    }
-    return new OperationResult(OperationResult.Outcome.SUCCEEDED, response.requestId(), providerReference, null, raw,
-        refs);
-  }
-
-  /**
-   * The answer's event for this request: the one whose {@code request_id} is the answer's request
-   * id (the Payments spec's {@code TransactionEvent.request_id}), else the newest of its kind.
-   */
-  private static JsonNode eventFor(JsonNode tx, String call, String requestId) {
-    String kind = call.toUpperCase(Locale.ROOT);
-    JsonNode newest = null;
-    for (JsonNode event : tx.path("events")) {
-      if (!kind.equals(event.path("event").asText())) {
-        continue;
-      }
-      if (requestId != null && requestId.equals(event.path("request_id").asText(null))) {
-        return event;
-      }
-      newest = event;
-    }
-    return newest;
-  }
-
-  /**
-   * What Dintero's settlement report shows as the capture or refund reference: the shop's order
-   * reference (the WooCommerce plugin sends its order id), else the Dintero order id.
-   */
-  private static String settlementReference(ProviderPayment payment) {
-    String reference = payment.orderReference();
-    return reference != null && !reference.isBlank() ? reference
-        : payment.ref(REF_ORDER).orElse(payment.merchantReference());
-  }
-
   /** The flag that says the event with {@code key} is recorded on the order (see {@link DinteroOrderRecords}). */
   static String recordedRef(String key) {
     return DinteroOrderRecords.recordedRef(key);
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
-
-  /** The remembered transaction, else the one found by the order id (a safe read). */
-  private String transactionId(ProviderPayment payment) throws PaymentException {
-    Optional<String> known = payment.ref(REF_TRANSACTION);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    String orderId = payment.ref(REF_ORDER).orElse(payment.merchantReference());
-    JsonNode tx = choose(client.transactionsFor(orderId).body(), orderId);
-    if (tx == null) {
-      throw new InvalidRequestException("Dintero has no transaction for order " + orderId + " yet");
-    }
-    return tx.path("id").asText();
-  }
-
-  /**
-   * Of the transactions listed for a merchant reference, the one that tells most: committed before
-   * pending before declined or failed, then the newest.
-   */
-  private static JsonNode choose(JsonNode list, String orderId) {
-    JsonNode array = list.isArray() ? list : list.path("transactions");
-    JsonNode best = null;
-    for (JsonNode tx : array) {
-      String reference = tx.path("merchant_reference").asText(null);
-      if (reference != null && !reference.equals(orderId)) {
-        continue; // defensive: a filter the server ignored
-      }
-      if (best == null) {
-        best = tx;
-        continue;
-      }
-      int byRank = Integer.compare(DinteroTransaction.rank(tx), DinteroTransaction.rank(best));
-      int byTime = tx.path("created_at").asText("").compareTo(best.path("created_at").asText(""));
-      if (byRank > 0 || (byRank == 0 && byTime > 0)) {
-        best = tx;
-      }
-    }
-    return best;
-  }
 
   private static String firstText(JsonNode body, String... pointers) {
     for (String pointer : pointers) {

@@ -54,8 +54,21 @@ record DinteroTransaction(String id, String status, String merchantReference, St
    * @param key identifies the event ({@link #keyOf})
    * @param amount minor units
    * @param items the event's items ({@code line_id}, {@code amount}), possibly empty
+   * @param reference the event's {@code event_reference}, possibly empty
    */
-  record Event(String event, String key, long amount, JsonNode items) {}
+  record Event(String event, String key, long amount, JsonNode items, String reference) {
+    /**
+     * The keys earlier versions of this adapter flagged the event under: {@code void} for a void,
+     * else its {@code event_reference} (then the operation's idempotency key). Read so that an
+     * upgrade does not record an operation on the order a second time.
+     */
+    List<String> legacyKeys() {
+      if ("VOID".equals(event)) {
+        return List.of("void");
+      }
+      return reference == null || reference.isBlank() ? List.of() : List.of(reference);
+    }
+  }
 
   static DinteroTransaction parse(JsonNode tx) throws PaymentException {
     String id = tx.path("id").asText("");
@@ -92,7 +105,8 @@ record DinteroTransaction(String id, String status, String merchantReference, St
           voided += value;
         }
       }
-      events.add(new Event(kind, keyOf(event, kind), Math.max(0, value), event.path("items")));
+      events.add(new Event(kind, keyOf(event, kind), Math.max(0, value), event.path("items"),
+          event.path("event_reference").asText("")));
     }
     if (!list.isArray()) {
       // No events in the answer: only the final statuses say the amounts unambiguously.
@@ -147,6 +161,31 @@ record DinteroTransaction(String id, String status, String merchantReference, St
         yield AuthorizationState.PENDING;
       }
     };
+  }
+
+  /**
+   * Of the transactions listed for a merchant reference, the one that tells most: committed before
+   * pending before declined or failed, then the newest.
+   */
+  static JsonNode choose(JsonNode list, String orderId) {
+    JsonNode array = list.isArray() ? list : list.path("transactions");
+    JsonNode best = null;
+    for (JsonNode tx : array) {
+      String reference = tx.path("merchant_reference").asText(null);
+      if (reference != null && !reference.equals(orderId)) {
+        continue; // defensive: a filter the server ignored
+      }
+      if (best == null) {
+        best = tx;
+        continue;
+      }
+      int byRank = Integer.compare(rank(tx), rank(best));
+      int byTime = tx.path("created_at").asText("").compareTo(best.path("created_at").asText(""));
+      if (byRank > 0 || (byRank == 0 && byTime > 0)) {
+        best = tx;
+      }
+    }
+    return best;
   }
 
   /** How preferable a transaction is when several carry the same merchant reference. */

@@ -40,7 +40,9 @@
  *   <li>{@code order_authorization_recorded=true}: the authorization is on the order.
  *   <li>{@code order_recorded.<16 hex>=true}: a capture, refund or void is on the order; the hex is
  *       a SHA-256 prefix of {@code <EVENT>:<Dintero's event id>} (else its {@code request_id}), for
- *       operations made here and elsewhere (the back office, auto-capture) alike.
+ *       operations made here and elsewhere (the back office, auto-capture) alike. Flags
+ *       an earlier version set under the operation's idempotency key ({@code event_reference}) or
+ *       {@code void} still count, so an upgrade records nothing twice.
  *   <li>{@code items_captured}, {@code items_refunded}: JSON {@code {"<line_id>":minor units}}, what
  *       each Dintero item holds; updated by every capture and refund, and replaced from the
  *       transaction's events at each state fetch (the truth).

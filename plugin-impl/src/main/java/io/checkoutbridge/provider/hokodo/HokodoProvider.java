@@ -32,8 +32,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
@@ -89,6 +87,7 @@ public final class HokodoProvider implements PaymentProvider {
   private final HokodoSettings settings;
   private final HokodoPostSale postSale;
   private final HokodoBuyers buyers;
+  private final HokodoOffers offers;
   private final HokodoClient client;
   private final Clock clock;
 
@@ -102,6 +101,7 @@ public final class HokodoProvider implements PaymentProvider {
     this.client = new HokodoClient(Objects.requireNonNull(http, "http"), settings);
     this.postSale = new HokodoPostSale(client);
     this.buyers = new HokodoBuyers(client, clock);
+    this.offers = new HokodoOffers(clock);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -186,17 +186,17 @@ public final class HokodoProvider implements PaymentProvider {
     refs.put(REF_OFFER, offerId);
     String reference = request.orderReference();
 
-    Optional<JsonNode> plan = firstOfferedPlan(offer.body());
+    Optional<JsonNode> plan = offers.firstOfferedPlan(offer.body());
     if (plan.isEmpty()) {
       // Hokodo declined the buyer at once: no plan to accept.
       Money zero = Money.zero(request.cart().currency());
-      ProviderState declined = new ProviderState(planVerdict(offer.body()), "offer: " + planSummary(offer.body()),
+      ProviderState declined = new ProviderState(HokodoOffers.planVerdict(offer.body()), "offer: " + HokodoOffers.planSummary(offer.body()),
           reference, request.cart().total(), zero, zero, zero, null, offer.requestId(), refs);
       return new StartResult(new NextStep.Done(declined.authorization() == AuthorizationState.DECLINED
           ? PaymentStatus.DECLINED : PaymentStatus.FAILED), reference, refs, declined);
     }
     refs.put(REF_PLAN, plan.get().path("id").asText(""));
-    URI paymentUrl = paymentUrl(plan.get());
+    URI paymentUrl = HokodoOffers.paymentUrl(plan.get());
     NextStep next = settings.checkoutMode() == HokodoSettings.CheckoutMode.EMBEDDED
         ? new NextStep.Embed(ELEMENT, embedParameters(offer.body()), paymentUrl)
         : new NextStep.Redirect(paymentUrl);
@@ -245,9 +245,9 @@ public final class HokodoProvider implements PaymentProvider {
       }
       refs.put(REF_OFFER, offerId);
       JsonResponse offer = client.get("payment/offers/" + offerId);
-      AuthorizationState verdict = firstOfferedPlan(offer.body()).isPresent()
-          ? AuthorizationState.NONE : planVerdict(offer.body());
-      return new ProviderState(verdict, "offer: " + planSummary(offer.body()), reference, amount, zero, zero, zero,
+      AuthorizationState verdict = offers.firstOfferedPlan(offer.body()).isPresent()
+          ? AuthorizationState.NONE : HokodoOffers.planVerdict(offer.body());
+      return new ProviderState(verdict, "offer: " + HokodoOffers.planSummary(offer.body()), reference, amount, zero, zero, zero,
           null, offer.requestId(), refs);
     }
 
@@ -414,61 +414,6 @@ public final class HokodoProvider implements PaymentProvider {
 
   private Instant registered(Customer customer) {
     return customer.registeredAt() != null ? customer.registeredAt() : clock.instant();
-  }
-
-  /** The first plan still offered (status {@code offered} and not past {@code valid_until}). */
-  private Optional<JsonNode> firstOfferedPlan(JsonNode offer) {
-    for (JsonNode plan : offer.path("offered_payment_plans")) {
-      String status = plan.path("status").asText("offered");
-      if ("offered".equals(status) && !expired(plan) && !plan.path("payment_url").asText("").isBlank()) {
-        return Optional.of(plan);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private boolean expired(JsonNode plan) {
-    String validUntil = plan.path("valid_until").asText("");
-    if (validUntil.isEmpty()) {
-      return false;
-    }
-    try {
-      return OffsetDateTime.parse(validUntil).toInstant().isBefore(clock.instant());
-    } catch (DateTimeParseException unreadable) {
-      return false;
-    }
-  }
-
-  /** With no plan on offer: DECLINED when Hokodo declined every plan, otherwise FAILED (expired). */
-  private static AuthorizationState planVerdict(JsonNode offer) {
-    JsonNode plans = offer.path("offered_payment_plans");
-    if (!plans.isArray() || plans.isEmpty()) {
-      return AuthorizationState.DECLINED;
-    }
-    for (JsonNode plan : plans) {
-      if (!"declined".equals(plan.path("status").asText(""))) {
-        return AuthorizationState.FAILED;
-      }
-    }
-    return AuthorizationState.DECLINED;
-  }
-
-  private static String planSummary(JsonNode offer) {
-    List<String> parts = new ArrayList<>();
-    for (JsonNode plan : offer.path("offered_payment_plans")) {
-      String code = plan.path("rejection_reason").path("code").asText("");
-      parts.add(plan.path("name").asText(plan.path("id").asText("plan")) + " " + plan.path("status").asText("?")
-          + (code.isEmpty() ? "" : " (" + code + ")"));
-    }
-    return parts.isEmpty() ? "no plans" : String.join(", ", parts);
-  }
-
-  private static URI paymentUrl(JsonNode plan) throws PaymentException {
-    try {
-      return URI.create(plan.path("payment_url").asText());
-    } catch (IllegalArgumentException e) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Hokodo offered a plan with an unreadable payment_url");
-    }
   }
 
   static String requireId(JsonResponse response, String what) throws PaymentException {

@@ -90,6 +90,8 @@ class DinteroOperationsTest {
     assertThat(capture.getHeaders().get("Idempotency-Key")).isEqualTo("capture-key-1");
     assertThat(body(capture)).isEqualTo(parse("""
         {"amount":19900,"capture_reference":"ORDER-1001","items":[{"line_id":"1","amount":19900,"quantity":1}]}"""));
+    // Order record: items, payment_details.payment_id, success (seed 002 "Marking the order as
+    // captured") and the top-level amount the orders API reference shows on every record.
     RecordedRequest record = expect(server, "POST", ORDERS + "/captures");
     assertThat(body(record)).isEqualTo(parse("""
         {"items":[{"amount":19900,"line_id":1}],"amount":19900,"payment_details":{"payment_id":"%s"},"success":true}"""
@@ -220,6 +222,18 @@ class DinteroOperationsTest {
     provider(server).fetchState(payment(seedCart(), refs));
 
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void captureFlaggedUnderItsOldIdempotencyKeyIsNotRecordedAgainAfterAnUpgrade() throws Exception {
+    server.enqueue(ok("transaction_captured.json")); // its CAPTURE event has event_reference capture-key-1
+    Map<String, String> refs = new java.util.HashMap<>(REFS);
+    refs.put(recordedRef("capture-key-1"), "true");
+
+    var state = provider(server).fetchState(payment(seedCart(), refs));
+
+    assertThat(server.getRequestCount()).as("token and transaction only: no second record").isEqualTo(2);
+    assertThat(state.refs()).containsEntry(recordedRef("CAPTURE:e3"), "true");
   }
 
   @Test

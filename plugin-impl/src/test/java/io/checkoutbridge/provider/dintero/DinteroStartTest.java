@@ -80,12 +80,15 @@ class DinteroStartTest {
         DinteroProvider.REF_ORDER, ORDER_ID, DinteroProvider.REF_SESSION, "T12345678.56ZCpbrbmqC5pq93Ts6ukC"));
     assertThat(result.state()).isNull();
 
+    // Token: HTTP Basic client id and secret, grant_type and audience (seed 002's curl example;
+    // Dintero.Node.SDK payments.d.ts AccessToken).
     RecordedRequest token = expect(server, "POST", "/api/v1/accounts/" + ACCOUNT + "/auth/token");
     assertThat(token.getHeaders().get("Authorization")).isEqualTo(Credentials.basic(CLIENT_ID, CLIENT_SECRET));
     assertThat(body(token)).isEqualTo(parse("""
         {"grant_type":"client_credentials","audience":"%s/accounts/T12345678"}""".formatted(server.url("/api/v1")
         .toString().replaceAll("/$", ""))));
 
+    // Draft order: generate_order_id, numeric line_id, gross_amount, tax_lines (seed 002 "Create order").
     RecordedRequest draft = expect(server, "POST", "/api/v1/accounts/" + ACCOUNT + "/shopping/draft_orders");
     assertThat(draft.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(draft.getHeaders().get("Content-Type")).startsWith("application/json");
@@ -99,6 +102,10 @@ class DinteroStartTest {
     assertThat(complete.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(body(complete)).isEqualTo(parse("{}"));
 
+    // Session: url.return_url/callback_url, order amount, currency, merchant_reference (the order id),
+    // vat_amount, items with string line_id, vat, amount (seed 002 "Create session"; payments.d.ts
+    // SessionProfile/OrderItem); callback_url options as the WooCommerce plugin's
+    // Dintero_Checkout_Callback::callback_url (report_error, report_event per event).
     RecordedRequest session = expect(server, "POST", "/checkout/v1/sessions-profile");
     assertThat(session.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(body(session)).isEqualTo(parse("""

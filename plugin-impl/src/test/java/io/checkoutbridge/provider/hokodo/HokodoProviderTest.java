@@ -161,13 +161,19 @@ class HokodoProviderTest {
     assertThat(calls).containsExactly("POST /v1/companies/search", "POST /v1/organisations", "POST /v1/users",
         "POST /v1/payment/orders", "POST /v1/payment/offers");
 
+    // Company search {country, reg_number}: Magento plugin etc/di.xml (companies/search).
     assertThat(json(search).toString()).isEqualTo("{\"country\":\"GB\",\"reg_number\":\"11351988\"}");
-    // The second match carries the registration number asked for.
+    // The second match carries the registration number asked for. Organisation {unique_id, registered,
+    // company} and user {name, email, registered, organisations[{id, role}]}: seed 000.
     assertThat(json(organisation).toString()).isEqualTo("{\"unique_id\":\"GB:11351988\","
         + "\"registered\":\"2024-05-01T08:00:00Z\",\"company\":\"co-qKANPt8yzz8ycHHaxSHV6P\"}");
     assertThat(json(user).toString()).isEqualTo("{\"name\":\"Jane Buyer\",\"email\":\"jane.buyer@acme.example\","
         + "\"registered\":\"2024-05-01T08:00:00Z\",\"organisations\":[{\"id\":\"org-asrE7fKEuNor5CaVQD4Ah5\",\"role\":\"member\"}]}");
 
+    // Order: unique_id, status draft, currency, order_date, total_amount and tax_amount (integers,
+    // as Hokodo's Magento plugin OrderBuilder.php sends them), customer {type, organisation, user,
+    // delivery_address, invoice_address} (seed 000 "Create Order"); items with quantity as a string,
+    // unit_price, tax_rate as a string, total_amount, tax_amount = total × rate / 100 (seed 001).
     JsonNode orderBody = json(order);
     assertThat(orderBody.path("unique_id").asText()).isEqualTo("ORD-1001");
     assertThat(orderBody.path("status").asText()).isEqualTo("draft");
@@ -189,6 +195,7 @@ class HokodoProviderTest {
     assertThat(orderBody.path("items").get(1).path("type").asText()).isEqualTo("shipping");
     assertThat(orderBody.path("metadata").toString()).isEqualTo("{\"payment_id\":\"pay-1\",\"order_reference\":\"ORD-1001\"}");
 
+    // Offer: order, urls {success, failure, cancel, notification (mandatory)}, locale, metadata (seed 000).
     assertThat(json(offer).toString()).isEqualTo("{\"order\":\"" + ORDER_ID + "\",\"urls\":{"
         + "\"success\":\"https://shop.example/payments/return/hokodo?pid=pay-1&seal=s3al&outcome=success\","
         + "\"failure\":\"https://shop.example/payments/return/hokodo?pid=pay-1&seal=s3al&outcome=failure\","
