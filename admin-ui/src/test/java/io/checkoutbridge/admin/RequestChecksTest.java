@@ -53,6 +53,18 @@ class RequestChecksTest {
   }
 
   @Test
+  void anOriginOfAnotherSchemeIsAnotherSite() {
+    assertThat(SameOrigin.allowed(request(Map.of("Host", "shop.example:8580", "Origin", "https://shop.example:8580"))))
+        .isFalse();
+    assertThat(SameOrigin.allowed(request(Map.of("Host", "shop.example:8580",
+        "Referer", "https://shop.example:8580/payments/admin/")))).isFalse();
+    assertThat(SameOrigin.allowed(request(Map.of("Host", "shop.example:8580", "Origin", "HTTP://shop.example:8580"))))
+        .as("schemes compare case-insensitively").isTrue();
+    assertThat(SameOrigin.allowed(request(Map.of("Host", "shop.example:8580", "Origin", "ftp://shop.example:8580"))))
+        .isFalse();
+  }
+
+  @Test
   void authoritiesLeaveOutDefaultPorts() {
     assertThat(SameOrigin.authority("https://Shop.Example:443/x")).isEqualTo("shop.example");
     assertThat(SameOrigin.authority("http://shop.example:80")).isEqualTo("shop.example");

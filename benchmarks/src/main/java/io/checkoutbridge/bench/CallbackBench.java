@@ -72,7 +72,7 @@ final class CallbackBench {
       String authorised = "bench-" + UUID.randomUUID();
       String captured = "bench-" + UUID.randomUUID();
       String repeated = "bench-" + UUID.randomUUID();
-      String base = env.base + "/payments/callback/dintero?pid=" + p.paymentId() + "&seal=" + Env.seal(p.paymentId())
+      String base = env.base + "/payments/callback/dintero?" + Env.callbackSeal(p.paymentId())
           + "&transaction_id=" + enc(p.transactionId()) + "&session_id=" + enc(p.sessionId())
           + "&merchant_reference=" + enc(p.reference());
       String first = base + "&time=" + enc(Instant.ofEpochSecond(now - 30).toString());

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -126,12 +127,19 @@ final class Env {
   }
 
   /** The plugin's seal of a payment id, as its callback and return URLs carry it. */
-  static String seal(String paymentId) {
+  /**
+   * {@code pid=…&exp=…&seal=…} of a callback URL, as the plugin seals it: HMAC-SHA256 of
+   * {@code checkout-bridge:v2:callback:<pid>:<exp>}, valid for an hour.
+   */
+  static String callbackSeal(String paymentId) {
+    long expiresAt = Instant.now().plusSeconds(3600).getEpochSecond();
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(SEAL_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest = mac.doFinal(("checkout-bridge:payment:" + paymentId).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+      byte[] digest = mac.doFinal(("checkout-bridge:v2:callback:" + paymentId + ":" + expiresAt)
+          .getBytes(StandardCharsets.UTF_8));
+      return "pid=" + paymentId + "&exp=" + expiresAt + "&seal="
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -263,4 +263,38 @@ class HostileRequestsIT {
     assertThat(page.body()).contains(order).doesNotContain("<script>");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
   }
+
+  /**
+   * The admin's JSON carries what the README says it shows (the provider's payment id, the
+   * merchant reference, request ids) and nothing it says stays off the page: no raw provider
+   * response, no provider records (the plugin's per-payment references), no token, secret or card field.
+   */
+  @Test
+  void theAdminsJsonHoldsNoFieldTheReadmeKeepsOffThePage() throws Exception {
+    AdminClient admin = AdminClient.admin(NAME);
+    String id = start(http, base, "authorized").id();
+    com.fasterxml.jackson.databind.JsonNode payment = admin.payment(id);
+    List<String> names = new java.util.ArrayList<>();
+    collectNames(payment, "", names);
+    HttpResponse<String> refreshed = admin.post("/payments/admin/api/payments/" + id + "/refresh", "{}",
+        "X-CSRF-Token", admin.csrfToken(), "Origin", admin.origin());
+    assertThat(refreshed.statusCode()).isEqualTo(200);
+    collectNames(AdminClient.json(refreshed), "", names);
+    assertThat(names).isNotEmpty().noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT)
+        .matches(".*(raw|refs|token|secret|password|card|cvc|cvv|providerreference).*"));
+    assertThat(names).contains("/providerPaymentId", "/providerView/merchantReference");
+  }
+
+  private static void collectNames(com.fasterxml.jackson.databind.JsonNode node, String at, List<String> names) {
+    if (node.isObject()) {
+      node.fieldNames().forEachRemaining(name -> {
+        if (!name.equals("idempotencyKey")) {
+          names.add(at + "/" + name);
+        }
+        collectNames(node.get(name), at + "/" + name, names);
+      });
+    } else if (node.isArray()) {
+      node.forEach(element -> collectNames(element, at, names));
+    }
+  }
 }

@@ -34,8 +34,9 @@ import java.util.logging.Logger;
  *
  * <p>A callback's body is never trusted: whatever it says, and whether or not the provider signs
  * its notifications (Hokodo does not, nor Dintero without a signature secret), it only ever
- * triggers a fetch of the provider's state, throttled per payment like the shopper's pages
- * ({@link ShopperRequests}). The URL's seal must be one made for callbacks: a shopper's return
+ * triggers a fetch of the provider's state. Where the provider does not sign, that fetch is
+ * throttled per payment like the shopper's pages ({@link ShopperRequests}): a delivery that comes
+ * within the interval of another fetch is processed when it falls due ({@code callback.retry-after}). The URL's seal must be one made for callbacks: a shopper's return
  * URL is refused here.
  *
  * <p>Order of checks: the URL seal (401), the body size (413), the provider's signature (401),
@@ -122,8 +123,10 @@ public class CallbackServlet extends Endpoint {
         }
       }
       CallbackOutcome outcome = engine.acceptCallback(providerId, paymentId, verification);
-      if (outcome == CallbackOutcome.ACCEPTED && shopper.claims().claimInterval(paymentId, runtime.core().pollInterval())) {
-        // Throttled per payment: a callback replayed in a loop fetches the provider's state at most
+      if (outcome == CallbackOutcome.ACCEPTED && (signed(provider)
+          || shopper.claims().claimInterval(paymentId, runtime.core().pollInterval()))) {
+        // A provider's signature proves the provider sent it: processed at once. An unsigned one
+        // is throttled per payment: replayed in a loop, it fetches the provider's state at most
         // once per interval; a delivery not submitted now is processed when it falls due.
         runtime.callbacks().submit(paymentId);
       }
@@ -149,6 +152,10 @@ public class CallbackServlet extends Endpoint {
       Responses.error(response, temporary ? 503 : 500, e.code().code(),
           "the callback could not be processed now; please deliver it again", e.providerRequestId());
     }
+  }
+
+  private static boolean signed(PaymentProvider provider) {
+    return provider.capabilities().contains(Capability.SIGNED_CALLBACKS);
   }
 
   static String providerId(HttpServletRequest request) {
