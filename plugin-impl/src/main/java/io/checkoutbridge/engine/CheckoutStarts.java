@@ -90,7 +90,14 @@ final class CheckoutStarts {
       });
       throw e;
     }
-    recordStart(paymentId, result);
+    try {
+      recordStart(paymentId, result);
+    } catch (PaymentException unsaved) {
+      // The provider acted and its answer could not be written down. The shopper is not sent to a
+      // page whose payment the ledger could not find again; where the start itself authorised,
+      // they wait for the outcome rather than pay again.
+      return startUnconfirmed(provider, paymentId, unsaved);
+    }
     return new CheckoutStart(paymentId, result.next());
   }
 
