@@ -132,6 +132,21 @@ class MoneySafetyTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aServerSideAuthorisationTheLedgerCouldNotWriteDownSendsTheShopperToWaitNotToPayAgain(TestDatabase.Kind kind)
+      throws Exception {
+    try (EngineFixture f = new EngineFixture(kind)) {
+      f.provider.authorizeServerSide(true);
+      f.provider.afterStart(() -> f.dataSource.failNext(10)); // the database is down for longer than the retries
+      String order = order();
+      CheckoutStart start = f.engine.start(ScriptedProvider.ID, Carts.request(order));
+      assertThat(start.next()).isEqualTo(new NextStep.Done(PaymentStatus.STARTED));
+      f.dataSource.failNext(0);
+      assertThat(f.engine.orderStatus(order).orElseThrow().awaitingDecision()).isTrue();
+    }
+  }
+
   // ---- item 3: no early "safe to retry"
 
   @ParameterizedTest

@@ -13,6 +13,7 @@ let providerView = null;
 const EVENT_LABELS = {
   CREATED: 'Payment started',
   START_FAILED: 'Start failed',
+  START_UNCONFIRMED: 'Start not answered, being confirmed with the provider',
   AUTHORIZATION_PENDING: 'Awaiting the provider’s decision',
   AUTHORIZED: 'Authorized',
   DECLINED: 'Declined',
