@@ -141,10 +141,13 @@ class FaultMatrixTest {
           "checkout-bridge.felloh.organisation", "X9876",
           "checkout-bridge.felloh.base-url", base + "/felloh",
           "checkout-bridge.felloh.pay-url", base + "/felloh/embed",
+          "checkout-bridge.felloh.link-url", base + "/felloh/pay",
+          // Pre-authorised, so that Felloh's complete (capture) and reverse (void) are in the matrix.
+          "checkout-bridge.felloh.authorisation-only", "true",
           "checkout-bridge.felloh.webhook-secret", "fault-matrix-felloh-webhook-secret"),
-          Map.of(Step.START, "create_ecommerce", Step.CAPTURE, "complete", Step.REFUND, "refund",
+          Map.of(Step.START, "create_payment_link", Step.CAPTURE, "complete", Step.REFUND, "refund",
               Step.VOID, "reverse"),
-          Map.of(Step.START, Pattern.compile(".*/agent/ecommerce$"),
+          Map.of(Step.START, Pattern.compile(".*/agent/payment-links$"),
               Step.CAPTURE, Pattern.compile(".*/transactions/[^/]+/complete$"),
               Step.REFUND, Pattern.compile(".*/transactions/[^/]+/refund$"),
               Step.VOID, Pattern.compile(".*/transactions/[^/]+/reverse$")),
@@ -252,7 +255,8 @@ class FaultMatrixTest {
 
     CheckoutRequest request(String order) {
       return new CheckoutRequest(order, Carts.standard(), Carts.customer(), Locale.UK, true,
-          new PaymentMethodDetails.Card("4111111111111111", "10", "2030", "123", "Ada Lovelace"), null);
+          new PaymentMethodDetails.Card("4111111111111111", "10", "2030", "123", "Ada Lovelace"), null)
+          .withCustomerIp("203.0.113.10");
     }
 
     /** The shopper on the provider's page presses the paying button. */

@@ -4,6 +4,7 @@ import io.checkoutbridge.sandbox.CallbackSender;
 import io.checkoutbridge.sandbox.Sandbox;
 import io.checkoutbridge.sandbox.SandboxRequest;
 import io.checkoutbridge.sandbox.SandboxResponse;
+import io.checkoutbridge.sandbox.felloh.FellohSimulator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,8 @@ import okio.Buffer;
 public final class SandboxServer implements AutoCloseable {
   private final Sandbox sandbox = Sandbox.builder().standardSimulators()
       .callbackSettings(new CallbackSender.Settings(1, Duration.ofMillis(10), Duration.ofMillis(200), 1))
+      // Felloh enables pre-authorisation per organisation; the tests' organisation has it.
+      .setting(FellohSimulator.SETTING_PRE_AUTHORISATION, "true")
       .build();
   private final MockWebServer server = new MockWebServer();
 
