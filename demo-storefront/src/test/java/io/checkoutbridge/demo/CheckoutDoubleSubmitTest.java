@@ -7,6 +7,8 @@ import io.checkoutbridge.api.Payments;
 import io.checkoutbridge.api.ProviderInfo;
 import io.checkoutbridge.api.spi.Capability;
 import io.checkoutbridge.api.spi.NextStep;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -96,10 +98,26 @@ class CheckoutDoubleSubmitTest {
           case "getMethod" -> method;
           case "getRequestURI" -> "/shop/checkout";
           case "getServletPath" -> "/checkout";
+          case "getRemoteAddr" -> "203.0.113.5";
           case "getPathInfo" -> parameters.get("pathInfo");
           case "getScheme" -> "http";
           default -> null;
         });
+  }
+
+  /** The servlet as the container hands it out: initialised, with no context parameters set. */
+  private static CheckoutServlet initialised() throws Exception {
+    ServletContext context = (ServletContext) Proxy.newProxyInstance(CheckoutDoubleSubmitTest.class.getClassLoader(),
+        new Class<?>[] {ServletContext.class}, (proxy, m, args) -> null);
+    ServletConfig config = (ServletConfig) Proxy.newProxyInstance(CheckoutDoubleSubmitTest.class.getClassLoader(),
+        new Class<?>[] {ServletConfig.class}, (proxy, m, args) -> switch (m.getName()) {
+          case "getServletContext" -> context;
+          case "getServletName" -> "checkout";
+          default -> null;
+        });
+    CheckoutServlet servlet = new CheckoutServlet();
+    servlet.init(config);
+    return servlet;
   }
 
   private static String hidden(String html, String name) {
@@ -109,7 +127,7 @@ class CheckoutDoubleSubmitTest {
 
   @Test
   void theSameCheckoutFormSentTwiceStartsOnePaymentAndBothGoToIt() throws Exception {
-    CheckoutServlet servlet = new CheckoutServlet();
+    CheckoutServlet servlet = initialised();
     servlet.payments = payments;
     servlet.orders = new Orders();
     ShopCart.of(session).add(Catalog.products().get(0).sku(), 1);
@@ -140,7 +158,7 @@ class CheckoutDoubleSubmitTest {
 
   @Test
   void customerTextThatIsMarkupIsShownAsTextOnTheCheckoutAndTheOrderPage() throws Exception {
-    CheckoutServlet servlet = new CheckoutServlet();
+    CheckoutServlet servlet = initialised();
     servlet.payments = payments;
     servlet.orders = new Orders();
     ShopCart.of(session).add(Catalog.products().get(0).sku(), 1);

@@ -319,7 +319,10 @@ class CheckoutBrowserIT {
       default -> throw new AssertionError("no browser script for " + provider);
     }
     if (!approve) {
-      until(d -> d.getCurrentUrl().contains("/shop/checkout"));
+      // The embedded forms (Hokodo's element, Felloh's iframe) are paid on the checkout page itself,
+      // so the address alone does not show that the decline has come back: wait for its message.
+      until(d -> d.getCurrentUrl().contains("/shop/checkout")
+          && !d.findElements(By.cssSelector("#checkout-notice, #checkout-problem")).isEmpty());
       return null;
     }
     until(d -> d.getCurrentUrl().contains("/shop/orders/"));
