@@ -19,6 +19,7 @@ import io.checkoutbridge.api.spi.Preview;
 import io.checkoutbridge.api.spi.ProviderOperation;
 import io.checkoutbridge.api.spi.ProviderPayment;
 import io.checkoutbridge.api.spi.ProviderState;
+import io.checkoutbridge.api.spi.SelfTestResult;
 import io.checkoutbridge.api.spi.StartContext;
 import io.checkoutbridge.api.spi.StartResult;
 import io.checkoutbridge.provider.dintero.DinteroMapper.Mapping;
@@ -256,6 +257,12 @@ public final class DinteroProvider implements PaymentProvider {
     JsonResponse response = client.transactionOperation(transactionId, "void", null, operation.idempotencyKey());
     return outcome(payment, transactionId, response, "void", operation.idempotencyKey(), "cancellations", null,
         Map.of());
+  }
+
+  /** Its cheapest call, {@link DinteroClient#checkCredentials}. */
+  @Override
+  public SelfTestResult selfTest() throws PaymentException {
+    return SelfTestResult.ok(client.checkCredentials());
   }
 
   @Override
