@@ -77,13 +77,15 @@ final class HokodoClient {
 
   /**
    * The cheapest authenticated read: an order that does not exist. Hokodo's API (Django REST
-   * framework) authenticates before it looks the object up, so 404 means the key was accepted and
-   * 401/403 that it was not.
+   * framework) authenticates before it looks the object up, so its JSON 404 ({@code {"detail":
+   * "Not found."}}) means the key was accepted and 401/403 that it was not. A 404 without that body
+   * comes from something else at the base URL, not Hokodo.
    */
   String checkCredentials() throws PaymentException {
     String path = "payment/orders/" + SELF_TEST_ORDER;
     JsonResponse response = http.send(request(path).get().build());
-    if (response.status() != 404 && !response.successful()) {
+    boolean hokodosNotFound = response.status() == 404 && response.body().path("detail").isTextual();
+    if (!hokodosNotFound && !response.successful()) {
       throw http.failure("GET " + path, response);
     }
     return "GET " + HttpUrl.get(settings.baseUrl().toString() + "/" + path).encodedPath();
