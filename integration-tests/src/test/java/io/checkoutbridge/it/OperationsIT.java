@@ -159,6 +159,17 @@ class OperationsIT {
   }
 
   @Test
+  void theAdminPagesOfferTheSelfTestAndTheCsvDownload() throws Exception {
+    AdminClient admin = AdminClient.admin(ALL_FOUR);
+    assertThat(admin.get("/payments/admin/").body()).contains("href=\"self-test.html\"").contains("id=\"export\"");
+    HttpResponse<String> page = admin.get("/payments/admin/self-test.html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("src=\"self-test.js\"");
+    assertThat(admin.get("/payments/admin/self-test.js").body()).contains("api/self-test");
+    assertThat(AdminClient.anonymous(ALL_FOUR).get("/payments/admin/api/self-test").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void wrongCredentialsAreReportedPerProviderByNameWithoutTheSecret() throws Exception {
     HttpResponse<String> response = AdminClient.admin(WRONG).get("/payments/admin/api/self-test");
     assertThat(response.statusCode()).isEqualTo(200);
