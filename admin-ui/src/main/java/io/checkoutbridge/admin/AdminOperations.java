@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
+import io.checkoutbridge.ops.NeedsAttention;
 import io.checkoutbridge.ops.PaymentsCsv;
 import io.checkoutbridge.ops.ProviderSelfTests;
+import io.checkoutbridge.store.AttentionQueries;
 import io.checkoutbridge.store.PaymentSearch;
 import io.checkoutbridge.store.PaymentSummary;
 import io.checkoutbridge.web.Responses;
@@ -19,6 +21,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,11 +38,17 @@ import java.util.logging.Logger;
  *   <li>{@code GET /payments/admin/api/export.csv?status=&provider=&from=&to=&q=}: every payment the
  *       list's filters select, newest first, as CSV ({@link PaymentsCsv}), written page by page as
  *       it is read
+ *   <li>{@code GET /payments/admin/api/attention?olderThan=PT1H}: the payments that need a person
+ *       ({@link AttentionQueries}), each with its reason, why and what the admin can do
  * </ul>
  */
 public class AdminOperations extends HttpServlet {
   static final String SELF_TEST = "/payments/admin/api/self-test";
   static final String EXPORT = "/payments/admin/api/export.csv";
+  static final String ATTENTION = "/payments/admin/api/attention";
+  /** How long a payment may stay unsettled before it is listed, unless {@code olderThan} says otherwise. */
+  static final Duration DEFAULT_OLDER_THAN = Duration.ofHours(1);
+  static final int MAX_PER_REASON = 200;
 
   private static final Logger LOG = Logger.getLogger(AdminOperations.class.getName());
 
@@ -44,6 +56,7 @@ public class AdminOperations extends HttpServlet {
   CheckoutBridgeRuntime runtime;
 
   private final PaymentSearch search = new PaymentSearch();
+  private final AttentionQueries attention = new AttentionQueries();
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -53,6 +66,8 @@ public class AdminOperations extends HttpServlet {
         selfTest(request, response);
       } else if (EXPORT.equals(path)) {
         export(request, response);
+      } else if (ATTENTION.equals(path)) {
+        attention(request, response);
       } else {
         Responses.error(response, 404, ErrorCode.NOT_FOUND.code(), "no admin endpoint " + path, null);
       }
@@ -85,6 +100,38 @@ public class AdminOperations extends HttpServlet {
           .put("millis", line.took().toMillis());
     }
     LOG.info(() -> request.getRemoteUser() + " ran the providers' self-test");
+    Responses.json(response, 200, body);
+  }
+
+  private void attention(HttpServletRequest request, HttpServletResponse response) throws IOException, PaymentException {
+    String text = Responses.first(Responses.query(request.getQueryString()), "olderThan");
+    Duration olderThan;
+    try {
+      olderThan = text == null || text.isBlank() ? DEFAULT_OLDER_THAN : Duration.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("olderThan must be an ISO-8601 duration such as PT1H");
+    }
+    if (olderThan.isNegative()) {
+      throw new IllegalArgumentException("olderThan must not be negative");
+    }
+    Instant settledBy = Instant.now().minus(olderThan);
+    List<AttentionQueries.Row> rows = runtime.database().read(c -> attention.find(c, settledBy, MAX_PER_REASON));
+    ObjectNode body = AdminJson.object();
+    body.put("olderThan", olderThan.toString());
+    ArrayNode list = body.putArray("payments");
+    for (AttentionQueries.Row row : rows) {
+      list.addObject()
+          .put("id", row.paymentId())
+          .put("provider", row.provider())
+          .put("orderReference", row.orderReference())
+          .put("status", row.status().name())
+          .put("reason", row.reason().name())
+          .put("since", row.since().toString())
+          .put("count", row.count())
+          .put("detail", row.detail())
+          .put("why", NeedsAttention.why(row.reason()))
+          .put("action", NeedsAttention.action(row.reason()));
+    }
     Responses.json(response, 200, body);
   }
 

@@ -237,6 +237,36 @@ class OperationsIT {
     assertThat(AdminClient.anonymous(CSV).get("/payments/admin/api/export.csv").statusCode()).isEqualTo(401);
   }
 
+  // ---- needs attention ---------------------------------------------------------------------------
+
+  @Test
+  void aStartedPaymentOlderThanTheLimitNeedsAttentionWithWhyAndWhatToDoAndASettledOneDoesNot() throws Exception {
+    AdminClient admin = AdminClient.admin(CSV);
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String started = admin.createPayment("ATT" + tag + "-S", "Ada", "Lovelace", "ada@example.com", "started");
+    String authorized = admin.createPayment("ATT" + tag + "-A", "Ada", "Lovelace", "ada@example.com", "authorized");
+
+    HttpResponse<String> response = admin.get("/payments/admin/api/attention?olderThan=PT0S");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode listed = null;
+    for (JsonNode row : AdminClient.json(response).path("payments")) {
+      assertThat(row.path("id").asText()).isNotEqualTo(authorized);
+      if (row.path("id").asText().equals(started)) {
+        listed = row;
+      }
+    }
+    assertThat(listed).as(response.body()).isNotNull();
+    assertThat(listed.path("reason").asText()).isEqualTo("STARTED_TOO_LONG");
+    assertThat(listed.path("status").asText()).isEqualTo("STARTED");
+    assertThat(listed.path("why").asText()).isNotBlank();
+    assertThat(listed.path("action").asText()).contains("Refresh from provider");
+
+    HttpResponse<String> later = admin.get("/payments/admin/api/attention?olderThan=P1D");
+    assertThat(later.body()).doesNotContain(started);
+    assertThat(admin.get("/payments/admin/api/attention?olderThan=an-hour").statusCode()).isEqualTo(400);
+    assertThat(admin.get("/payments/admin/attention.html").statusCode()).isEqualTo(200);
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------
 
   private static JsonNode selfTest(String deployment) throws Exception {
