@@ -14,7 +14,8 @@ import org.eclipse.microprofile.health.Readiness;
  * The plugin's readiness checks for MicroProfile Health ({@code /health/ready} on the management
  * port where the server has the {@code microprofile-health-smallrye} subsystem): the database
  * answers, every migration is applied, at least one provider is configured. Each is its own check
- * so the answer names what is down.
+ * so the answer names what is down. Without the MicroProfile Health subsystem the container skips
+ * this bean (an INFO line) and the plugin runs as before.
  */
 @ApplicationScoped
 public class PluginReadiness {
