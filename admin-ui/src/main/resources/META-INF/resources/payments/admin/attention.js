@@ -9,7 +9,7 @@ function row(p) {
   const link = el('a', { href: `payment.html?id=${encodeURIComponent(p.id)}`, text: p.orderReference || p.id });
   const why = p.detail ? `${p.why} (${p.detail})` : p.why;
   return el('tr', {},
-    el('td', { text: dateTime(p.since) }),
+    el('td', {}, dateTime(p.since)),
     el('td', {}, link),
     el('td', { text: p.provider }),
     el('td', {}, statusBadge(p.status)),
@@ -23,7 +23,7 @@ async function load() {
     const answer = await getJson(`api/attention?olderThan=${encodeURIComponent(olderThan)}`);
     fill(tbody, answer.payments.map(row));
     message.textContent = answer.payments.length === 0 ? 'Nothing needs attention.'
-      : `${answer.payments.length} payment${answer.payments.length === 1 ? '' : 's'} need attention.`;
+      : `${answer.payments.length} payment${answer.payments.length === 1 ? '' : 's'} ${answer.payments.length === 1 ? 'needs' : 'need'} attention.`;
     message.classList.remove('error');
   } catch (error) {
     message.textContent = error.message;
