@@ -11,6 +11,7 @@ import io.checkoutbridge.engine.CallbackWorker;
 import io.checkoutbridge.engine.PaymentEngine;
 import io.checkoutbridge.engine.SweepPolicy;
 import io.checkoutbridge.engine.Sweeper;
+import io.checkoutbridge.ops.ProviderSelfTests;
 import io.checkoutbridge.provider.ProviderFactory;
 import io.checkoutbridge.provider.support.HttpClients;
 import io.checkoutbridge.store.Database;
@@ -166,6 +167,9 @@ public class CheckoutBridgeRuntime {
     long sweepEvery = core.sweepInterval().toMillis();
     sweeps = scheduler.scheduleWithFixedDelay(neverDying("sweep", sweeper::sweepDue), sweepEvery, sweepEvery,
         TimeUnit.MILLISECONDS);
+    // In the background: a provider that is down must not slow or fail the deployment, only warn.
+    List<PaymentProvider> enabled = List.copyOf(engineProviders());
+    scheduler.execute(neverDying("provider self-test", () -> ProviderSelfTests.logAtStart(enabled, Clock.systemUTC())));
   }
 
   private static SweepPolicy sweepPolicy(CoreSettings core) {
@@ -213,6 +217,18 @@ public class CheckoutBridgeRuntime {
   @Typed(PaymentEngine.class)
   PaymentEngine engine() {
     return engine;
+  }
+
+  /** Whether the periodic callback retry and sweep are still scheduled (liveness). */
+  public boolean backgroundTasksScheduled() {
+    return retries != null && !retries.isDone() && sweeps != null && !sweeps.isDone();
+  }
+
+  /** The enabled providers, in the configured order. */
+  public List<PaymentProvider> engineProviders() {
+    List<PaymentProvider> found = new ArrayList<>();
+    engine.providers().forEach(info -> engine.provider(info.id()).ifPresent(found::add));
+    return found;
   }
 
   public PaymentEngine paymentEngine() {

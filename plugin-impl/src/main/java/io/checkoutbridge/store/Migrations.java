@@ -1,5 +1,7 @@
 package io.checkoutbridge.store;
 
+import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -14,13 +16,23 @@ public final class Migrations {
   private Migrations() {}
 
   public static void migrate(DataSource dataSource) {
-    Flyway.configure(Migrations.class.getClassLoader())
+    flyway(dataSource).migrate();
+  }
+
+  /** The versions of the plugin's migrations not yet applied to {@code dataSource}; empty when up to date. */
+  public static List<String> pending(DataSource dataSource) {
+    return Arrays.stream(flyway(dataSource).info().pending())
+        .map(m -> m.getVersion() == null ? m.getDescription() : m.getVersion().getVersion())
+        .toList();
+  }
+
+  private static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .table(HISTORY_TABLE)
         .locations("classpath:io/checkoutbridge/db/migration")
         .baselineOnMigrate(true)
         .baselineVersion("0")
-        .load()
-        .migrate();
+        .load();
   }
 }

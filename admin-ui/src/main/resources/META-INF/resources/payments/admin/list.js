@@ -71,9 +71,22 @@ function row(p) {
     el('td', { 'data-label': 'Refunded', class: 'num', text: money(p.refunded, p.currency) }));
 }
 
+/** The CSV of every payment the filters select (not just this page). */
+function exportUrl(values) {
+  const params = new URLSearchParams();
+  if (values.q) params.set('q', values.q);
+  if (values.status) params.set('status', values.status);
+  if (values.provider) params.set('provider', values.provider);
+  if (values.from) params.set('from', startOfDay(values.from));
+  if (values.to) params.set('to', startOfDay(values.to, 1));
+  const query = params.toString();
+  return query ? `api/export.csv?${query}` : 'api/export.csv';
+}
+
 async function load() {
   const values = filters();
   remember(values);
+  document.getElementById('export').href = exportUrl(values);
   document.getElementById('payments').setAttribute('aria-busy', 'true');
   try {
     const page = await getJson(apiUrl(values));

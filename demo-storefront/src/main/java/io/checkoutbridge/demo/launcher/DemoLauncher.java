@@ -195,11 +195,24 @@ public final class DemoLauncher {
         + ", password " + ADMIN_PASSWORD);
     CONSOLE.println("   Sandbox journal   " + shopUrl() + "sandbox/_journal");
     CONSOLE.println("   Sandbox index     " + shopUrl() + "sandbox/");
-    CONSOLE.println("   Server log        " + options.serverDir().resolve("log/server.log"));
+    logLines(options.serverDir().resolve("log")).forEach(CONSOLE::println);
     CONSOLE.println();
     CONSOLE.println(" Press Ctrl-C to stop the server.");
     CONSOLE.println(line);
     CONSOLE.flush();
+  }
+
+  /**
+   * Where this run's log is. The server directory is made afresh for each run, so its log folder
+   * holds this run only; {@code server.log} rolls over at midnight (the earlier lines move to
+   * {@code server.log.YYYY-MM-DD} beside it), while {@code console.log}, the server's standard output,
+   * is one file for the whole run.
+   */
+  static List<String> logLines(Path logFolder) {
+    return List.of(
+        "   Server logs       " + logFolder + "/  (this run only)",
+        "     whole run       " + logFolder.resolve("console.log"),
+        "     today           " + logFolder.resolve("server.log") + "  (earlier days: server.log.YYYY-MM-DD)");
   }
 
   private void addAdminUser(Path home, Path configuration) throws IOException, InterruptedException {

@@ -60,4 +60,12 @@ class DemoLauncherTest {
     assertThatThrownBy(() -> DemoLauncher.Options.parse(new String[] {"--war=shop.war"}))
         .hasMessageContaining("--wildfly-home");
   }
+
+  @Test
+  void theLogItPrintsIsTheRunsFolderAndTheFileThatDoesNotRollOverAtMidnight() {
+    java.util.List<String> lines = DemoLauncher.logLines(Path.of("/srv/demo/log"));
+    assertThat(String.join("\n", lines)).contains("/srv/demo/log/").contains("/srv/demo/log/console.log")
+        .contains("server.log.YYYY-MM-DD");
+    assertThat(lines.get(0)).as("the folder comes first, not the rotating file").doesNotContain("server.log");
+  }
 }

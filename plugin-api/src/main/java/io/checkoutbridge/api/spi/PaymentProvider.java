@@ -80,6 +80,21 @@ public interface PaymentProvider {
   /** Voids the authorisation (all of it, or the rest when {@link ProviderOperation#remaining()}). */
   OperationResult cancel(ProviderPayment payment, ProviderOperation operation) throws PaymentException;
 
+  /**
+   * Checks the credentials and that the provider's API answers, with the cheapest call it has (a
+   * token request or a read); sends nothing that creates or changes a payment. Used by the admin's
+   * self-test and once at start-up, where a failure is a warning, never a failed deployment.
+   *
+   * <p>The default sends nothing and says so: a provider without a self-test is never reported as
+   * working.
+   *
+   * @throws PaymentException when the provider refused the credentials or could not be reached; the
+   *     message names the provider and the setting to look at, never a secret
+   */
+  default SelfTestResult selfTest() throws PaymentException {
+    return SelfTestResult.notChecked();
+  }
+
   /** The requests {@link #start} would send for {@code request}, with every mapping rule applied. */
   Preview preview(CheckoutRequest request) throws InvalidRequestException;
 }

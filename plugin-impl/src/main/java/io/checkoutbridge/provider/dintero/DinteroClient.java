@@ -154,6 +154,12 @@ final class DinteroClient {
     return request.build();
   }
 
+  /** A token request of its own, outside the cache: the self-test's proof that the client is accepted. */
+  String checkCredentials() throws PaymentException {
+    fetchToken();
+    return "POST " + api("auth", "token").encodedPath();
+  }
+
   private TokenCache.Token fetchToken() throws PaymentException {
     HttpUrl url = api("auth", "token");
     Request request = new Request.Builder()

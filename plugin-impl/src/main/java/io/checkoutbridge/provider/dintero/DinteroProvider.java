@@ -18,6 +18,7 @@ import io.checkoutbridge.api.spi.Preview;
 import io.checkoutbridge.api.spi.ProviderOperation;
 import io.checkoutbridge.api.spi.ProviderPayment;
 import io.checkoutbridge.api.spi.ProviderState;
+import io.checkoutbridge.api.spi.SelfTestResult;
 import io.checkoutbridge.api.spi.StartContext;
 import io.checkoutbridge.api.spi.StartResult;
 import io.checkoutbridge.provider.dintero.DinteroMapper.Mapping;
@@ -235,6 +236,11 @@ public final class DinteroProvider implements PaymentProvider {
     return operations.voidRemaining(payment, operation);
   }
 
+  /** Its cheapest call, {@link DinteroClient#checkCredentials}. */
+  @Override
+  public SelfTestResult selfTest() throws PaymentException {
+    return SelfTestResult.ok(client.checkCredentials());
+  }
 
   @Override
   public Preview preview(CheckoutRequest request) throws InvalidRequestException {

@@ -202,6 +202,12 @@ final class FellohClient {
         .build();
   }
 
+  /** A token request of its own, outside the cache: the self-test's proof that the key pair is accepted. */
+  String checkCredentials() throws PaymentException {
+    fetchToken();
+    return "POST " + pathOf(url("token"));
+  }
+
   private TokenCache.Token fetchToken() throws PaymentException {
     ObjectNode body = JsonHttp.object()
         .put("public_key", settings.publicKey())

@@ -17,6 +17,7 @@ import io.checkoutbridge.api.spi.Preview;
 import io.checkoutbridge.api.spi.ProviderOperation;
 import io.checkoutbridge.api.spi.ProviderPayment;
 import io.checkoutbridge.api.spi.ProviderState;
+import io.checkoutbridge.api.spi.SelfTestResult;
 import io.checkoutbridge.api.spi.StartContext;
 import io.checkoutbridge.api.spi.StartResult;
 import io.checkoutbridge.provider.support.JsonHttp;
@@ -113,6 +114,12 @@ public final class FellohProvider implements PaymentProvider {
   @Override
   public StartResult start(StartContext context) throws PaymentException {
     return checkout.start(context);
+  }
+
+  /** Its cheapest call, {@link FellohClient#checkCredentials}. */
+  @Override
+  public SelfTestResult selfTest() throws PaymentException {
+    return SelfTestResult.ok(client.checkCredentials());
   }
 
   @Override

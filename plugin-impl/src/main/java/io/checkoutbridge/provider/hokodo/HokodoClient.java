@@ -25,6 +25,9 @@ final class HokodoClient {
   /** Idempotency header of the post-sale endpoints (the name is not documented; this is the common one). */
   static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
+  /** An order id no order has, read by the self-test. */
+  static final String SELF_TEST_ORDER = "ord_selftest000000000000000";
+
   private final HokodoSettings settings;
   private final JsonHttp http;
 
@@ -70,6 +73,22 @@ final class HokodoClient {
         .header(IDEMPOTENCY_HEADER, idempotencyKey)
         .post(body)
         .build());
+  }
+
+  /**
+   * The cheapest authenticated read: an order that does not exist. Hokodo's API (Django REST
+   * framework) authenticates before it looks the object up, so its JSON 404 ({@code {"detail":
+   * "Not found."}}) means the key was accepted and 401/403 that it was not. A 404 without that body
+   * comes from something else at the base URL, not Hokodo.
+   */
+  String checkCredentials() throws PaymentException {
+    String path = "payment/orders/" + SELF_TEST_ORDER;
+    JsonResponse response = http.send(request(path).get().build());
+    boolean hokodosNotFound = response.status() == 404 && response.body().path("detail").isTextual();
+    if (!hokodosNotFound && !response.successful()) {
+      throw http.failure("GET " + path, response);
+    }
+    return "GET " + HttpUrl.get(settings.baseUrl().toString() + "/" + path).encodedPath();
   }
 
   private Request.Builder request(String path) {

@@ -23,6 +23,7 @@ import io.checkoutbridge.api.spi.ProviderMemory;
 import io.checkoutbridge.api.spi.ProviderOperation;
 import io.checkoutbridge.api.spi.ProviderPayment;
 import io.checkoutbridge.api.spi.ProviderState;
+import io.checkoutbridge.api.spi.SelfTestResult;
 import io.checkoutbridge.api.spi.StartContext;
 import io.checkoutbridge.api.spi.StartResult;
 import io.checkoutbridge.provider.support.JsonHttp;
@@ -369,6 +370,12 @@ public final class HokodoProvider implements PaymentProvider {
   }
 
   // ---- preview ----------------------------------------------------------------------------------
+
+  /** Its cheapest call, {@link HokodoClient#checkCredentials}. */
+  @Override
+  public SelfTestResult selfTest() throws PaymentException {
+    return SelfTestResult.ok(client.checkCredentials());
+  }
 
   @Override
   public Preview preview(CheckoutRequest request) throws InvalidRequestException {

@@ -151,6 +151,12 @@ final class KiboClient {
         .build();
   }
 
+  /** A token request of its own, outside the cache: the self-test's proof that the keys are accepted. */
+  String checkCredentials() throws PaymentException {
+    fetchToken();
+    return "POST " + HttpUrl.get(settings.tokenUrl().toString()).encodedPath();
+  }
+
   private TokenCache.Token fetchToken() throws PaymentException {
     Request request = new Request.Builder()
         .url(HttpUrl.get(settings.tokenUrl().toString()))

@@ -23,6 +23,7 @@ import io.checkoutbridge.api.spi.Preview;
 import io.checkoutbridge.api.spi.ProviderOperation;
 import io.checkoutbridge.api.spi.ProviderPayment;
 import io.checkoutbridge.api.spi.ProviderState;
+import io.checkoutbridge.api.spi.SelfTestResult;
 import io.checkoutbridge.api.spi.StartContext;
 import io.checkoutbridge.api.spi.StartResult;
 import io.checkoutbridge.provider.support.JsonHttp;
@@ -411,6 +412,12 @@ public final class KiboProvider implements PaymentProvider {
    * with a placeholder payment type and a rule saying that {@link #start} needs them; every other
    * rule of {@link #validate} applies.
    */
+  /** Its cheapest call, {@link KiboClient#checkCredentials}. */
+  @Override
+  public SelfTestResult selfTest() throws PaymentException {
+    return SelfTestResult.ok(client.checkCredentials());
+  }
+
   @Override
   public Preview preview(CheckoutRequest request) throws InvalidRequestException {
     if (request.paymentMethod() == null) {
