@@ -25,6 +25,9 @@ public enum AuthorizationState {
   /**
    * Whether the ledger follows the provider from this state to {@code next}: to any other state
    * from an undecided, declined or failed one, and from {@link #AUTHORIZED} to nothing.
+   *
+   * @param next the state the provider reports
+   * @return {@code true} when the ledger moves
    */
   public boolean canMoveTo(AuthorizationState next) {
     return switch (this) {
@@ -34,7 +37,11 @@ public enum AuthorizationState {
     };
   }
 
-  /** Whether nothing the provider says later can change this state. */
+  /**
+   * Whether nothing the provider says later can change this state.
+   *
+   * @return {@code true} for {@link #AUTHORIZED}
+   */
   public boolean isFinal() {
     return this == AUTHORIZED;
   }

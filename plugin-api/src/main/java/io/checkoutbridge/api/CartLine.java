@@ -33,6 +33,20 @@ public record CartLine(
     String supplierId,
     String supplierName) {
 
+  /**
+   * Checks the line: ids and names present, quantity positive, signs matching the kind.
+   *
+   * @param lineId stable id of the line within the cart, unique, used again at capture and refund
+   * @param kind what the line stands for; discounts and gift cards carry non-positive totals
+   * @param sku the storefront's article number (may be empty for shipping, fees and discounts)
+   * @param name the text the shopper saw
+   * @param quantity a positive decimal quantity (fractional quantities allowed: 1.5 kg)
+   * @param unitPrice price of one unit including tax
+   * @param taxRate tax rate in percent, {@code 20} for 20 %, at most two decimals
+   * @param total line total including tax
+   * @param supplierId the vendor of a marketplace line, or {@code null}
+   * @param supplierName the vendor's name, or {@code null}
+   */
   public CartLine {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(quantity, "quantity");
@@ -61,7 +75,18 @@ public record CartLine(
     }
   }
 
-  /** A line whose total is exactly {@code quantity × unitPrice}, rounded half-even to the currency. */
+  /**
+   * A line whose total is exactly {@code quantity × unitPrice}, rounded half-even to the currency.
+   *
+   * @param lineId stable id of the line within the cart
+   * @param kind what the line stands for
+   * @param sku the storefront's article number, or {@code null}
+   * @param name the text the shopper saw
+   * @param quantity a positive decimal quantity, such as {@code "1.5"}
+   * @param unitPrice price of one unit including tax
+   * @param taxRate tax rate in percent, such as {@code "20"}
+   * @return the line
+   */
   public static CartLine of(String lineId, LineKind kind, String sku, String name, String quantity,
       Money unitPrice, String taxRate) {
     BigDecimal qty = new BigDecimal(quantity);
@@ -69,7 +94,13 @@ public record CartLine(
         unitPrice.times(qty, java.math.RoundingMode.HALF_EVEN), null, null);
   }
 
-  /** This line sold by a marketplace vendor. */
+  /**
+   * This line sold by a marketplace vendor.
+   *
+   * @param id the vendor's id
+   * @param name the vendor's name
+   * @return a copy of this line with the vendor
+   */
   public CartLine withSupplier(String id, String name) {
     return new CartLine(lineId, kind, sku, this.name, quantity, unitPrice, taxRate, total, id, name);
   }
@@ -77,6 +108,8 @@ public record CartLine(
   /**
    * The tax contained in {@link #total()}, unrounded: {@code total × rate / (100 + rate)}. Adapters
    * round it the way their provider expects.
+   *
+   * @return the tax, to ten decimals
    */
   public BigDecimal exactTax() {
     if (taxRate.signum() == 0) {

@@ -7,7 +7,7 @@ import io.checkoutbridge.api.Customer;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.api.spi.Preview;
 import io.checkoutbridge.api.spi.StartContext;
 import io.checkoutbridge.api.spi.StartResult;

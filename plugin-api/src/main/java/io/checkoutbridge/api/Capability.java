@@ -1,4 +1,4 @@
-package io.checkoutbridge.api.spi;
+package io.checkoutbridge.api;
 
 /** What a provider can do. Admin actions are offered only where the capability is present. */
 public enum Capability {
@@ -10,6 +10,7 @@ public enum Capability {
   SERVER_SIDE_AUTHORIZATION,
   /** Callbacks are signed by the provider (in addition to the plugin's URL seal). */
   SIGNED_CALLBACKS,
+  /** Capture an authorisation. */
   CAPTURE,
   /** Capture less than the whole authorisation. */
   PARTIAL_CAPTURE,
@@ -17,7 +18,9 @@ public enum Capability {
   MULTIPLE_CAPTURES,
   /** The provider is told which lines a capture covers. */
   PER_LINE_CAPTURE,
+  /** Refund a capture. */
   REFUND,
+  /** Refund less than what was captured. */
   PARTIAL_REFUND,
   /** Refunds may wait for approval at the provider before money moves. */
   REFUND_APPROVAL,
