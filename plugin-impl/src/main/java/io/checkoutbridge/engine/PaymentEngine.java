@@ -383,7 +383,7 @@ public final class PaymentEngine implements Payments {
     return switch (receipt) {
       case NEW, REPEATED_PENDING -> CallbackOutcome.ACCEPTED;
       case REPEATED_PROCESSED -> CallbackOutcome.DUPLICATE;
-      case NO_SUCH_PAYMENT -> throw new PaymentException(ErrorCode.NOT_FOUND,
+      case NO_SUCH_PAYMENT -> throw PaymentException.of(ErrorCode.NOT_FOUND,
           "no " + providerId + " payment " + paymentId);
     };
   }
@@ -648,7 +648,7 @@ public final class PaymentEngine implements Payments {
             + describeSince(tx.events, seenSequence) + "); review it and try again");
       }
       if (tx.replay.ledger().hasPendingOperation()) {
-        throw new PaymentException(ErrorCode.OPERATION_IN_PROGRESS,
+        throw PaymentException.of(ErrorCode.OPERATION_IN_PROGRESS,
             "another capture, refund or void of this payment is still in progress");
       }
       Plan plan = OperationPlanner.plan(kind, command.selection(), tx.replay.ledger(), tx.lines(), tx.replay);
@@ -718,7 +718,7 @@ public final class PaymentEngine implements Payments {
     }
     PaymentView view = payment(paymentId).orElseThrow();
     if (result.outcome() == OperationResult.Outcome.DECLINED) {
-      throw new PaymentException(ErrorCode.DECLINED, "the provider refused: " + result.message(),
+      throw PaymentException.of(ErrorCode.DECLINED, "the provider refused: " + result.message(),
           result.providerRequestId(), null);
     }
     return view;
@@ -763,14 +763,14 @@ public final class PaymentEngine implements Payments {
       if (open.accepted()) {
         return view; // the first answer too: accepted by the provider, decided later
       }
-      throw new PaymentException(ErrorCode.OPERATION_IN_PROGRESS, "the first request with this idempotency key"
+      throw PaymentException.of(ErrorCode.OPERATION_IN_PROGRESS, "the first request with this idempotency key"
           + " is still being confirmed with the provider; ask again for its outcome");
     }
     Optional<LedgerEvent> refusal = events.stream()
         .filter(e -> Objects.equals(e.parentSeq(), requestSeq) && e.kind().name().endsWith("_FAILED"))
         .findFirst();
     if (refusal.isPresent()) {
-      throw new PaymentException(ErrorCode.DECLINED, "the first request with this idempotency key was not carried"
+      throw PaymentException.of(ErrorCode.DECLINED, "the first request with this idempotency key was not carried"
           + " out: " + refusal.get().reason(), refusal.get().providerRequestId(), null);
     }
     return view;
@@ -819,7 +819,7 @@ public final class PaymentEngine implements Payments {
 
   private static void require(Set<Capability> caps, Capability needed, String message) throws PaymentException {
     if (!caps.contains(needed)) {
-      throw new PaymentException(ErrorCode.UNSUPPORTED, message);
+      throw PaymentException.of(ErrorCode.UNSUPPORTED, message);
     }
   }
 
@@ -927,7 +927,7 @@ public final class PaymentEngine implements Payments {
     List<PaymentStatusChanged> changes = new ArrayList<>(1);
     Viewed<T> result = db.inTransaction(c -> {
       PaymentRecord p = store.lock(c, paymentId)
-          .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
+          .orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND, "no payment " + paymentId));
       Tx tx = new Tx(c, p, store.events(c, paymentId, p.currency()));
       tx.lines = knownLines;
       T r = work.run(tx);
@@ -961,11 +961,11 @@ public final class PaymentEngine implements Payments {
 
   private PaymentRecord record(String paymentId) throws PaymentException {
     return db.read(c -> store.find(c, paymentId))
-        .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
+        .orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND, "no payment " + paymentId));
   }
 
   private PaymentProvider providerOf(PaymentRecord p) throws PaymentException {
-    return provider(p.provider()).orElseThrow(() -> new PaymentException(ErrorCode.CONFIGURATION,
+    return provider(p.provider()).orElseThrow(() -> PaymentException.of(ErrorCode.CONFIGURATION,
         "payment " + p.id() + " belongs to provider '" + p.provider() + "', which is not enabled"));
   }
 
@@ -975,7 +975,7 @@ public final class PaymentEngine implements Payments {
   private Loaded providerPayment(String paymentId) throws PaymentException {
     return db.read(c -> {
       PaymentRecord p = store.find(c, paymentId)
-          .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
+          .orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND, "no payment " + paymentId));
       return new Loaded(p, new ProviderPayment(p.id(), p.orderReference(), p.merchantReference(),
           Money.ofMinor(p.totalMinor(), p.currency()), store.lines(c, p.id(), p.currency()), p.refs()));
     });

@@ -285,7 +285,7 @@ public final class DinteroProvider implements PaymentProvider {
   }
 
   private static PaymentException unexpected(String what, JsonResponse response) {
-    return new PaymentException(ErrorCode.PROVIDER_ERROR, "Dintero answered " + what + " without its id",
+    return PaymentException.of(ErrorCode.PROVIDER_ERROR, "Dintero answered " + what + " without its id",
         response.requestId(), null);
   }
 

@@ -226,7 +226,7 @@ public final class HokodoProvider implements PaymentProvider {
    */
   @Override
   public ProviderState fetchState(ProviderPayment payment) throws PaymentException {
-    String orderId = payment.ref(REF_ORDER).orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND,
+    String orderId = payment.ref(REF_ORDER).orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND,
         "payment " + payment.paymentId() + " has no Hokodo order"));
     JsonResponse orderResponse = client.get("payment/orders/" + orderId);
     JsonNode order = orderResponse.body();
@@ -363,7 +363,7 @@ public final class HokodoProvider implements PaymentProvider {
     if (blank(uniqueId)) {
       throw new InvalidRequestException("unique_id must not be blank");
     }
-    String orderId = payment.ref(REF_ORDER).orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND,
+    String orderId = payment.ref(REF_ORDER).orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND,
         "payment " + payment.paymentId() + " has no Hokodo order"));
     client.patch("payment/orders/" + orderId, HokodoRequests.uniqueId(uniqueId.strip()));
   }
@@ -419,7 +419,7 @@ public final class HokodoProvider implements PaymentProvider {
   static String requireId(JsonResponse response, String what) throws PaymentException {
     JsonNode id = response.body().path("id");
     if (!id.isTextual() || id.asText().isBlank()) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Hokodo answered POST " + what + " without an id",
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Hokodo answered POST " + what + " without an id",
           response.requestId(), null);
     }
     return id.asText();
@@ -444,7 +444,7 @@ public final class HokodoProvider implements PaymentProvider {
     try {
       return Money.currency(code);
     } catch (IllegalArgumentException e) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Hokodo reported an unknown currency " + code);
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Hokodo reported an unknown currency " + code);
     }
   }
 
@@ -457,7 +457,7 @@ public final class HokodoProvider implements PaymentProvider {
       BigDecimal value = minor.isNumber() ? minor.decimalValue() : new BigDecimal(minor.asText());
       return Money.of(value.movePointLeft(Money.decimals(currency)), currency);
     } catch (IllegalArgumentException e) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR,
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR,
           "Hokodo reported " + field + " " + minor + ", which is not a whole amount of " + currency);
     }
   }
