@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param name the text the shopper saw
  * @param quantity a positive decimal quantity (fractional quantities allowed: 1.5 kg)
  * @param unitPrice price of one unit including tax
- * @param taxRate tax rate in percent, {@code 20} for 20 %, at most two decimals
+ * @param taxRate tax rate in percent, {@code 20} for 20 %, at most four decimals ({@code 8.875} for
+ *     New York City's combined sales tax); a provider whose API takes fewer decimals refuses the
+ *     line in its validation instead of rounding it
  * @param total line total including tax
  * @param supplierId the vendor of a marketplace line, or {@code null}
  * @param supplierName the vendor's name, or {@code null}
@@ -33,6 +35,9 @@ public record CartLine(
     String supplierId,
     String supplierName) {
 
+  /** The most decimals a tax rate may have: enough for every combined US sales tax rate. */
+  public static final int MAX_TAX_RATE_DECIMALS = 4;
+
   /**
    * Checks the line: ids and names present, quantity positive, signs matching the kind.
    *
@@ -42,7 +47,9 @@ public record CartLine(
    * @param name the text the shopper saw
    * @param quantity a positive decimal quantity (fractional quantities allowed: 1.5 kg)
    * @param unitPrice price of one unit including tax
-   * @param taxRate tax rate in percent, {@code 20} for 20 %, at most two decimals
+   * @param taxRate tax rate in percent, {@code 20} for 20 %, at most four decimals ({@code 8.875} for
+ *     New York City's combined sales tax); a provider whose API takes fewer decimals refuses the
+ *     line in its validation instead of rounding it
    * @param total line total including tax
    * @param supplierId the vendor of a marketplace line, or {@code null}
    * @param supplierName the vendor's name, or {@code null}
@@ -64,8 +71,9 @@ public record CartLine(
       throw new IllegalArgumentException("line " + lineId + ": quantity must be positive");
     }
     if (taxRate.signum() < 0 || taxRate.compareTo(BigDecimal.valueOf(100)) > 0
-        || taxRate.stripTrailingZeros().scale() > 2) {
-      throw new IllegalArgumentException("line " + lineId + ": tax rate must be 0 to 100 with at most two decimals");
+        || taxRate.stripTrailingZeros().scale() > MAX_TAX_RATE_DECIMALS) {
+      throw new IllegalArgumentException(
+          "line " + lineId + ": tax rate must be 0 to 100 with at most four decimals");
     }
     unitPrice.requireSameCurrency(total);
     if (kind.negative() ? total.isPositive() || unitPrice.isPositive()
