@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param cart the lines to pay for
  * @param customer the shopper
  * @param locale the shopper's language, for hosted pages
- * @param captureLater {@code true} to authorise now and capture later (on shipment); {@code false}
+ * @param captureLater {@code true} to authorize now and capture later (on shipment); {@code false}
  *     asks the provider to capture at once where it can
  * @param paymentMethod details collected by the storefront for server-side providers, or
  *     {@code null}
@@ -36,7 +36,7 @@ public record CheckoutRequest(
    * @param cart the lines to pay for
    * @param customer the shopper
    * @param locale the shopper's language, for hosted pages
-   * @param captureLater {@code true} to authorise now and capture later (on shipment); {@code false} asks the provider to capture at once where it can
+   * @param captureLater {@code true} to authorize now and capture later (on shipment); {@code false} asks the provider to capture at once where it can
    * @param paymentMethod details collected by the storefront for server-side providers, or {@code null}
    * @param bookingId the storefront's booking id (Felloh's travel bookings), or {@code null}
    * @param customerIp the shopper's public IP address as the storefront saw it (see {@link ClientAddress}), or {@code null}; providers that screen orders for fraud (Kibo's {@code customerIP}) need it
@@ -61,7 +61,7 @@ public record CheckoutRequest(
    * @param cart the lines to pay for
    * @param customer the shopper
    * @param locale the shopper's language, or {@code null} for {@link Locale#UK}
-   * @param captureLater {@code true} to authorise now and capture later
+   * @param captureLater {@code true} to authorize now and capture later
    * @param paymentMethod details for server-side providers, or {@code null}
    * @param bookingId the storefront's booking id, or {@code null}
    */
@@ -95,7 +95,7 @@ public record CheckoutRequest(
   /**
    * The same request with another capture choice.
    *
-   * @param later {@code true} to authorise now and capture later
+   * @param later {@code true} to authorize now and capture later
    * @return a copy of this request
    */
   public CheckoutRequest withCaptureLater(boolean later) {

@@ -13,11 +13,11 @@ import java.util.Objects;
  * capture the same money twice.
  *
  * @param currency the payment's currency; every amount is in it
- * @param authorization where the authorisation stands
- * @param authorized the amount the provider authorised
+ * @param authorization where the authorization stands
+ * @param authorized the amount the provider authorized
  * @param captured the amount captured so far
  * @param refunded the amount refunded so far
- * @param voided the part of the authorisation released without capture
+ * @param voided the part of the authorization released without capture
  * @param pendingCapture captures asked of the provider whose outcome is not known yet
  * @param pendingRefund refunds asked of the provider whose outcome is not known yet
  * @param pendingVoid voids asked of the provider whose outcome is not known yet
@@ -37,11 +37,11 @@ public record Ledger(
    * Checks that every amount is present and in the ledger's currency.
    *
    * @param currency the payment's currency; every amount is in it
-   * @param authorization where the authorisation stands
-   * @param authorized the amount the provider authorised
+   * @param authorization where the authorization stands
+   * @param authorized the amount the provider authorized
    * @param captured the amount captured so far
    * @param refunded the amount refunded so far
-   * @param voided the part of the authorisation released without capture
+   * @param voided the part of the authorization released without capture
    * @param pendingCapture captures asked of the provider whose outcome is not known yet
    * @param pendingRefund refunds asked of the provider whose outcome is not known yet
    * @param pendingVoid voids asked of the provider whose outcome is not known yet
@@ -61,7 +61,7 @@ public record Ledger(
    * The ledger of a payment nothing has happened to yet.
    *
    * @param currency the payment's currency
-   * @return a ledger with every amount zero and no authorisation
+   * @return a ledger with every amount zero and no authorization
    */
   public static Ledger empty(Currency currency) {
     Money zero = Money.zero(currency);
@@ -69,9 +69,9 @@ public record Ledger(
   }
 
   /**
-   * What may still be captured: authorised, less captured, voided and what is in flight.
+   * What may still be captured: authorized, less captured, voided and what is in flight.
    *
-   * @return the capturable amount, zero unless authorised
+   * @return the capturable amount, zero unless authorized
    */
   public Money capturable() {
     if (authorization != AuthorizationState.AUTHORIZED) {
@@ -81,7 +81,7 @@ public record Ledger(
   }
 
   /**
-   * What may still be voided: the same open authorisation that could be captured.
+   * What may still be voided: the same open authorization that could be captured.
    *
    * @return the voidable amount
    */

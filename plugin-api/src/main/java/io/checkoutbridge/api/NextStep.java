@@ -40,6 +40,6 @@ public sealed interface NextStep {
     }
   }
 
-  /** Nothing more for the shopper to do: the provider decided at once (server-side authorisation). */
+  /** Nothing more for the shopper to do: the provider decided at once (server-side authorization). */
   record Done(io.checkoutbridge.api.PaymentStatus status) implements NextStep {}
 }

@@ -3,7 +3,7 @@ package io.checkoutbridge.api;
 import java.util.Objects;
 
 /**
- * Payment details the storefront collected itself, for providers that authorise server-side (Kibo).
+ * Payment details the storefront collected itself, for providers that authorize server-side (Kibo).
  * Redirect and embedded providers need none. These values are passed to the provider and never
  * stored, logged or shown: {@code toString()} masks them.
  */

@@ -8,17 +8,17 @@ public enum PaymentStatus {
   STARTED(false),
   /** The provider has not decided yet (review, bank transfer, on hold). */
   PENDING(false),
-  /** The provider authorised the whole amount; nothing is captured yet. */
+  /** The provider authorized the whole amount; nothing is captured yet. */
   AUTHORIZED(false),
-  /** Part of the authorisation is captured; the rest is still open. */
+  /** Part of the authorization is captured; the rest is still open. */
   PARTIALLY_CAPTURED(false),
-  /** Everything authorised is captured (or the rest voided). */
+  /** Everything authorized is captured (or the rest voided). */
   CAPTURED(false),
   /** Part of what was captured is refunded. */
   PARTIALLY_REFUNDED(false),
   /** Everything captured is refunded. */
   REFUNDED(true),
-  /** The whole authorisation was released before any capture. */
+  /** The whole authorization was released before any capture. */
   VOIDED(true),
   /** The provider refused the payment. */
   DECLINED(true),
@@ -43,7 +43,7 @@ public enum PaymentStatus {
   /**
    * The shopper has committed money: the order can be fulfilled.
    *
-   * @return {@code true} once authorised, also after captures and refunds
+   * @return {@code true} once authorized, also after captures and refunds
    */
   public boolean paid() {
     return switch (this) {

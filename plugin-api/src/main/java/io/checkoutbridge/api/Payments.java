@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Implementations are thread-safe. Every method that changes a payment goes through one place,
  * under a per-payment lock, in one database transaction; illegal moves (capturing more than is
- * authorised, refunding before capture, anything after a void) are refused with an
+ * authorized, refunding before capture, anything after a void) are refused with an
  * {@link io.checkoutbridge.api.error.IllegalTransitionException} before the provider is called.
  */
 public interface Payments {
@@ -72,7 +72,7 @@ public interface Payments {
   PaymentView refresh(String paymentId) throws PaymentException;
 
   /**
-   * Captures part or all of the open authorisation.
+   * Captures part or all of the open authorization.
    *
    * @param paymentId the payment
    * @param command the amount (and lines, where the provider takes them) and the actor
@@ -92,7 +92,7 @@ public interface Payments {
   PaymentView refund(String paymentId, AdminCommand command) throws PaymentException;
 
   /**
-   * Releases the authorisation that is still open (all of it before any capture).
+   * Releases the authorization that is still open (all of it before any capture).
    *
    * @param paymentId the payment
    * @param command the actor and reason

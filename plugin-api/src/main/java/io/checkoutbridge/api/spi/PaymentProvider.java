@@ -111,7 +111,7 @@ public interface PaymentProvider {
   }
 
   /**
-   * Captures {@link ProviderOperation#amount()} of the authorisation.
+   * Captures {@link ProviderOperation#amount()} of the authorization.
    *
    * @param payment what the engine remembers of the payment
    * @param operation the amount, lines and idempotency key of this capture
@@ -131,7 +131,9 @@ public interface PaymentProvider {
   OperationResult refund(ProviderPayment payment, ProviderOperation operation) throws PaymentException;
 
   /**
-   * Voids the authorisation (all of it, or the rest when {@link ProviderOperation#remaining()}).
+   * Voids the authorization (all of it, or the rest when {@link ProviderOperation#remaining()}): the
+   * provider's side of {@link io.checkoutbridge.api.Payments#voidAuthorization} and
+   * {@link OperationKind#VOID}.
    *
    * @param payment what the engine remembers of the payment
    * @param operation the amount and idempotency key of this void

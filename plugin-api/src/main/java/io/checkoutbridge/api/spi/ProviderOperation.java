@@ -10,7 +10,7 @@ import java.util.Optional;
  * One capture, refund or void, already checked against the ledger by the engine.
  *
  * @param kind what to do
- * @param amount the money; for a void, the authorisation released
+ * @param amount the money; for a void, the authorization released
  * @param lines the amount per line, summing exactly to {@code amount}
  * @param remaining {@code true} when this takes everything still open (capture or void the rest),
  *     for providers with a dedicated call
@@ -32,7 +32,7 @@ public record ProviderOperation(
    * Checks and normalises the components.
    *
    * @param kind what to do
-   * @param amount the money; for a void, the authorisation released
+   * @param amount the money; for a void, the authorization released
    * @param lines the amount per line, summing exactly to {@code amount}
    * @param remaining {@code true} when this takes everything still open (capture or void the rest), for providers with a dedicated call
    * @param idempotencyKey stable for this operation: send it to providers that accept one

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param merchantReference the reference the provider will report back in its state (for the
  *     match check before any state is applied)
  * @param refs provider ids to remember for this payment (order id, session id, ...)
- * @param state the provider's decision when it decided at once (server-side authorisation), else
+ * @param state the provider's decision when it decided at once (server-side authorization), else
  *     {@code null}
  */
 public record StartResult(NextStep next, String merchantReference, Map<String, String> refs, ProviderState state) {
@@ -22,7 +22,7 @@ public record StartResult(NextStep next, String merchantReference, Map<String, S
    * @param next the shopper's next step
    * @param merchantReference the reference the provider will report back in its state (for the match check before any state is applied)
    * @param refs provider ids to remember for this payment (order id, session id, ...)
-   * @param state the provider's decision when it decided at once (server-side authorisation), else {@code null}
+   * @param state the provider's decision when it decided at once (server-side authorization), else {@code null}
    */
   public StartResult {
     Objects.requireNonNull(next, "next");
