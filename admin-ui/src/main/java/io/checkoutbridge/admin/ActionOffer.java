@@ -4,7 +4,7 @@ import io.checkoutbridge.api.AuthorizationState;
 import io.checkoutbridge.api.Ledger;
 import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.PaymentView;
-import io.checkoutbridge.api.spi.Capability;
+import io.checkoutbridge.api.Capability;
 import io.checkoutbridge.api.spi.OperationKind;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import java.util.ArrayList;

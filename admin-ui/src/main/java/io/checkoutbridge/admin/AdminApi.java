@@ -231,7 +231,7 @@ public class AdminApi extends HttpServlet {
       throw new IllegalArgumentException("'" + id + "' is not a payment id");
     }
     Optional<PaymentView> payment = runtime.paymentEngine().payment(id.toLowerCase(Locale.ROOT));
-    return payment.orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + id));
+    return payment.orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND, "no payment " + id));
   }
 
   private PaymentProvider provider(PaymentView payment) {

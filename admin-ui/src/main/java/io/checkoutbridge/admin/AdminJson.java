@@ -12,7 +12,7 @@ import io.checkoutbridge.api.LineView;
 import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.PaymentEventView;
 import io.checkoutbridge.api.PaymentView;
-import io.checkoutbridge.api.spi.Capability;
+import io.checkoutbridge.api.Capability;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.api.spi.ProviderState;
 import io.checkoutbridge.store.PaymentSummary;

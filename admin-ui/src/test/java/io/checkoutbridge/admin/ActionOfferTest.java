@@ -6,7 +6,7 @@ import io.checkoutbridge.api.AuthorizationState;
 import io.checkoutbridge.api.Ledger;
 import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.PaymentView;
-import io.checkoutbridge.api.spi.Capability;
+import io.checkoutbridge.api.Capability;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.testing.Carts;
 import io.checkoutbridge.testing.ScriptedProvider;

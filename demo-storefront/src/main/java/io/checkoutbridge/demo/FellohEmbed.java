@@ -3,7 +3,7 @@ package io.checkoutbridge.demo;
 import static io.checkoutbridge.demo.Html.escape;
 
 import io.checkoutbridge.api.ProviderInfo;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -20,7 +20,7 @@ import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.Payments;
 import io.checkoutbridge.api.Selection;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;

@@ -24,7 +24,7 @@ import io.checkoutbridge.api.Selection;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.IllegalTransitionException;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import io.checkoutbridge.provider.felloh.FellohProvider;
 import io.checkoutbridge.sandbox.felloh.FellohSimulator;

@@ -25,7 +25,7 @@ import io.checkoutbridge.api.error.DeclinedException;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;

@@ -12,6 +12,15 @@ import java.util.Objects;
  *     with a key already used returns the first outcome and moves no money
  */
 public record AdminCommand(Selection selection, String reason, String actor, String idempotencyKey) {
+
+  /**
+   * Checks and normalises the components.
+   *
+   * @param selection what it covers
+   * @param reason why, shown in the history (required)
+   * @param actor who asks: the admin's user name or {@code storefront}
+   * @param idempotencyKey the same key for the same intent (one form submission): repeating a command with a key already used returns the first outcome and moves no money
+   */
   public AdminCommand {
     Objects.requireNonNull(selection, "selection");
     if (reason == null || reason.isBlank()) {

@@ -14,6 +14,12 @@ import java.util.Set;
  */
 public record Cart(Currency currency, List<CartLine> lines) {
 
+  /**
+   * Checks and normalises the components.
+   *
+   * @param currency the currency of every line
+   * @param lines at least one line; line ids unique; the total may not be negative
+   */
   public Cart {
     Objects.requireNonNull(currency, "currency");
     lines = List.copyOf(lines);
@@ -39,7 +45,11 @@ public record Cart(Currency currency, List<CartLine> lines) {
     }
   }
 
-  /** The sum of all line totals, tax included. */
+  /**
+   * The sum of all line totals, tax included.
+   *
+   * @return the cart total
+   */
   public Money total() {
     Money total = Money.zero(currency);
     for (CartLine line : lines) {
@@ -48,6 +58,13 @@ public record Cart(Currency currency, List<CartLine> lines) {
     return total;
   }
 
+  /**
+   * One line by its id.
+   *
+   * @param lineId the line's id
+   * @return the line
+   * @throws IllegalArgumentException when the cart has no such line
+   */
   public CartLine line(String lineId) {
     for (CartLine line : lines) {
       if (line.lineId().equals(lineId)) {

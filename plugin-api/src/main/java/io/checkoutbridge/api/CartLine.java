@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param name the text the shopper saw
  * @param quantity a positive decimal quantity (fractional quantities allowed: 1.5 kg)
  * @param unitPrice price of one unit including tax
- * @param taxRate tax rate in percent, {@code 20} for 20 %, at most two decimals
+ * @param taxRate tax rate in percent, {@code 20} for 20 %, at most four decimals ({@code 8.875} for
+ *     New York City's combined sales tax); a provider whose API takes fewer decimals refuses the
+ *     line in its validation instead of rounding it
  * @param total line total including tax
  * @param supplierId the vendor of a marketplace line, or {@code null}
  * @param supplierName the vendor's name, or {@code null}
@@ -33,6 +35,25 @@ public record CartLine(
     String supplierId,
     String supplierName) {
 
+  /** The most decimals a tax rate may have: enough for every combined US sales tax rate. */
+  public static final int MAX_TAX_RATE_DECIMALS = 4;
+
+  /**
+   * Checks the line: ids and names present, quantity positive, signs matching the kind.
+   *
+   * @param lineId stable id of the line within the cart, unique, used again at capture and refund
+   * @param kind what the line stands for; discounts and gift cards carry non-positive totals
+   * @param sku the storefront's article number (may be empty for shipping, fees and discounts)
+   * @param name the text the shopper saw
+   * @param quantity a positive decimal quantity (fractional quantities allowed: 1.5 kg)
+   * @param unitPrice price of one unit including tax
+   * @param taxRate tax rate in percent, {@code 20} for 20 %, at most four decimals ({@code 8.875} for
+ *     New York City's combined sales tax); a provider whose API takes fewer decimals refuses the
+ *     line in its validation instead of rounding it
+   * @param total line total including tax
+   * @param supplierId the vendor of a marketplace line, or {@code null}
+   * @param supplierName the vendor's name, or {@code null}
+   */
   public CartLine {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(quantity, "quantity");
@@ -50,8 +71,9 @@ public record CartLine(
       throw new IllegalArgumentException("line " + lineId + ": quantity must be positive");
     }
     if (taxRate.signum() < 0 || taxRate.compareTo(BigDecimal.valueOf(100)) > 0
-        || taxRate.stripTrailingZeros().scale() > 2) {
-      throw new IllegalArgumentException("line " + lineId + ": tax rate must be 0 to 100 with at most two decimals");
+        || taxRate.stripTrailingZeros().scale() > MAX_TAX_RATE_DECIMALS) {
+      throw new IllegalArgumentException(
+          "line " + lineId + ": tax rate must be 0 to 100 with at most four decimals");
     }
     unitPrice.requireSameCurrency(total);
     if (kind.negative() ? total.isPositive() || unitPrice.isPositive()
@@ -61,7 +83,18 @@ public record CartLine(
     }
   }
 
-  /** A line whose total is exactly {@code quantity × unitPrice}, rounded half-even to the currency. */
+  /**
+   * A line whose total is exactly {@code quantity × unitPrice}, rounded half-even to the currency.
+   *
+   * @param lineId stable id of the line within the cart
+   * @param kind what the line stands for
+   * @param sku the storefront's article number, or {@code null}
+   * @param name the text the shopper saw
+   * @param quantity a positive decimal quantity, such as {@code "1.5"}
+   * @param unitPrice price of one unit including tax
+   * @param taxRate tax rate in percent, such as {@code "20"}
+   * @return the line
+   */
   public static CartLine of(String lineId, LineKind kind, String sku, String name, String quantity,
       Money unitPrice, String taxRate) {
     BigDecimal qty = new BigDecimal(quantity);
@@ -69,7 +102,13 @@ public record CartLine(
         unitPrice.times(qty, java.math.RoundingMode.HALF_EVEN), null, null);
   }
 
-  /** This line sold by a marketplace vendor. */
+  /**
+   * This line sold by a marketplace vendor.
+   *
+   * @param id the vendor's id
+   * @param name the vendor's name
+   * @return a copy of this line with the vendor
+   */
   public CartLine withSupplier(String id, String name) {
     return new CartLine(lineId, kind, sku, this.name, quantity, unitPrice, taxRate, total, id, name);
   }
@@ -77,6 +116,8 @@ public record CartLine(
   /**
    * The tax contained in {@link #total()}, unrounded: {@code total × rate / (100 + rate)}. Adapters
    * round it the way their provider expects.
+   *
+   * @return the tax, to ten decimals
    */
   public BigDecimal exactTax() {
     if (taxRate.signum() == 0) {

@@ -1,6 +1,5 @@
 package io.checkoutbridge.api;
 
-import io.checkoutbridge.api.spi.NextStep;
 
 /**
  * The storefront's next move after starting a checkout.

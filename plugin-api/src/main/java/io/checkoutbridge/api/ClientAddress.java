@@ -32,7 +32,12 @@ public final class ClientAddress {
     return peer != null && isIpLiteral(peer) ? peer : null;
   }
 
-  /** Whether {@code text} is an IPv4 dotted quad or an IPv6 address (letters, digits, colons, dots). */
+  /**
+   * Whether {@code text} is an IPv4 dotted quad or an IPv6 address (letters, digits, colons, dots).
+   *
+   * @param text the text to check
+   * @return {@code true} for an IP literal
+   */
   public static boolean isIpLiteral(String text) {
     Objects.requireNonNull(text, "text");
     if (text.matches("(\\d{1,3})(\\.\\d{1,3}){3}")) {

@@ -11,6 +11,14 @@ import java.util.Objects;
  * @param amount money, tax included
  */
 public record LineAmount(String lineId, BigDecimal quantity, Money amount) {
+
+  /**
+   * Checks and normalises the components.
+   *
+   * @param lineId the cart line
+   * @param quantity units (may be fractional, may be zero for a money-only share)
+   * @param amount money, tax included
+   */
   public LineAmount {
     Objects.requireNonNull(lineId, "lineId");
     Objects.requireNonNull(quantity, "quantity");

@@ -5,7 +5,9 @@ package io.checkoutbridge.api;
  * line's total follows its kind (see {@link #negative()}).
  */
 public enum LineKind {
+  /** Goods or services sold. */
   PRODUCT(false),
+  /** Delivery. */
   SHIPPING(false),
   /** A price reduction; its total is zero or negative. */
   DISCOUNT(true),
@@ -20,7 +22,11 @@ public enum LineKind {
     this.negative = negative;
   }
 
-  /** Whether lines of this kind reduce the order total (their totals are zero or negative). */
+  /**
+   * Whether lines of this kind reduce the order total (their totals are zero or negative).
+   *
+   * @return {@code true} for discounts and gift cards
+   */
   public boolean negative() {
     return negative;
   }

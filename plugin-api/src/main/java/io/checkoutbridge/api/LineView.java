@@ -18,10 +18,20 @@ public record LineView(
     BigDecimal refundedQuantity,
     Money refundedAmount) {
 
+  /**
+   * What of this line may still be captured.
+   *
+   * @return the line total less what was captured
+   */
   public Money capturableAmount() {
     return line.total().minus(capturedAmount);
   }
 
+  /**
+   * What of this line may still be refunded.
+   *
+   * @return what was captured less what was refunded
+   */
   public Money refundableAmount() {
     return capturedAmount.minus(refundedAmount);
   }

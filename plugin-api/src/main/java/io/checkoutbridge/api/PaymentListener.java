@@ -9,5 +9,10 @@ package io.checkoutbridge.api;
  */
 @FunctionalInterface
 public interface PaymentListener {
+  /**
+   * Called after a payment's status changed and the change was stored.
+   *
+   * @param change the payment, the status before and after, and the money now
+   */
   void onStatusChanged(PaymentStatusChanged change);
 }

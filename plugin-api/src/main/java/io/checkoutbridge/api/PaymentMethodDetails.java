@@ -3,7 +3,7 @@ package io.checkoutbridge.api;
 import java.util.Objects;
 
 /**
- * Payment details the storefront collected itself, for providers that authorise server-side (Kibo).
+ * Payment details the storefront collected itself, for providers that authorize server-side (Kibo).
  * Redirect and embedded providers need none. These values are passed to the provider and never
  * stored, logged or shown: {@code toString()} masks them.
  */
@@ -12,6 +12,15 @@ public sealed interface PaymentMethodDetails {
   /** A card. Only {@link #lastFour()} may ever be kept. */
   record Card(String number, String expiryMonth, String expiryYear, String securityCode, String holderName)
       implements PaymentMethodDetails {
+    /**
+     * Checks the card's number, expiry and security code; the number loses spaces and dashes.
+     *
+     * @param number 12 to 19 digits
+     * @param expiryMonth {@code 01} to {@code 12}
+     * @param expiryYear four digits
+     * @param securityCode 3 or 4 digits, or {@code null}
+     * @param holderName the name on the card, or {@code null}
+     */
     public Card {
       Objects.requireNonNull(number, "number");
       number = number.replaceAll("[\\s-]", "");
@@ -29,6 +38,11 @@ public sealed interface PaymentMethodDetails {
       }
     }
 
+    /**
+     * The last four digits, the only part that may be kept.
+     *
+     * @return four digits
+     */
     public String lastFour() {
       return number.substring(number.length() - 4);
     }

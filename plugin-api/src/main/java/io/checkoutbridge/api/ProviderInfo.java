@@ -1,6 +1,5 @@
 package io.checkoutbridge.api;
 
-import io.checkoutbridge.api.spi.Capability;
 import java.util.Set;
 
 /**
@@ -11,6 +10,14 @@ import java.util.Set;
  * @param capabilities what it can do
  */
 public record ProviderInfo(String id, String displayName, Set<Capability> capabilities) {
+
+  /**
+   * Checks and normalises the components.
+   *
+   * @param id stable id such as {@code dintero}
+   * @param displayName what the shopper reads
+   * @param capabilities what it can do
+   */
   public ProviderInfo {
     capabilities = Set.copyOf(capabilities);
   }

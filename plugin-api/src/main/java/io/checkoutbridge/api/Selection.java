@@ -13,6 +13,11 @@ public sealed interface Selection {
 
   /** An amount, spread across the lines in proportion to what is open on each. */
   record Amount(Money amount) implements Selection {
+    /**
+     * Requires the amount.
+     *
+     * @param amount the amount to spread
+     */
     public Amount {
       Objects.requireNonNull(amount, "amount");
     }
@@ -20,6 +25,11 @@ public sealed interface Selection {
 
   /** Chosen lines and quantities (shipping is a line like any other). */
   record Lines(Map<String, BigDecimal> quantities) implements Selection {
+    /**
+     * Copies the quantities, keeping their order; at least one line.
+     *
+     * @param quantities line id to quantity
+     */
     public Lines {
       quantities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quantities));
       if (quantities.isEmpty()) {
@@ -28,14 +38,31 @@ public sealed interface Selection {
     }
   }
 
+  /**
+   * Whatever is still open.
+   *
+   * @return the selection
+   */
   static Selection remaining() {
     return new Remaining();
   }
 
+  /**
+   * An amount, spread across the lines in proportion to what is open on each.
+   *
+   * @param amount the amount
+   * @return the selection
+   */
   static Selection amount(Money amount) {
     return new Amount(amount);
   }
 
+  /**
+   * Chosen lines and quantities.
+   *
+   * @param quantities line id to quantity
+   * @return the selection
+   */
   static Selection lines(Map<String, BigDecimal> quantities) {
     return new Lines(quantities);
   }

@@ -41,8 +41,8 @@ class CartTest {
   }
 
   @Test
-  void taxRatesNeedAtMostTwoDecimals() {
-    assertThatThrownBy(() -> CartLine.of("a", LineKind.PRODUCT, "A", "A", "1", Money.of("1.00", "GBP"), "20.125"))
+  void taxRatesNeedAtMostFourDecimals() {
+    assertThatThrownBy(() -> CartLine.of("a", LineKind.PRODUCT, "A", "A", "1", Money.of("1.00", "GBP"), "20.12345"))
         .hasMessageContaining("tax rate");
     assertThat(CartLine.of("a", LineKind.PRODUCT, "A", "A", "1", Money.of("1.00", "GBP"), "20.50").taxRate())
         .isEqualByComparingTo("20.5");

@@ -1,6 +1,6 @@
 package io.checkoutbridge.engine;
 
-import io.checkoutbridge.api.Allocation;
+import io.checkoutbridge.money.Allocation;
 
 /**
  * Spreads an operation's amount across a payment's lines in proportion to what is open on each.

@@ -70,7 +70,7 @@ final class CallbackInbox {
     return switch (receipt) {
       case NEW, REPEATED_PENDING -> CallbackOutcome.ACCEPTED;
       case REPEATED_PROCESSED -> CallbackOutcome.DUPLICATE;
-      case NO_SUCH_PAYMENT -> throw new PaymentException(ErrorCode.NOT_FOUND,
+      case NO_SUCH_PAYMENT -> throw PaymentException.of(ErrorCode.NOT_FOUND,
           "no " + providerId + " payment " + paymentId);
     };
   }

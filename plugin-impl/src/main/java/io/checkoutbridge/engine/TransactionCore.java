@@ -166,7 +166,7 @@ final class TransactionCore {
     List<PaymentStatusChanged> changes = new ArrayList<>(1);
     Viewed<T> result = db.inTransaction(c -> {
       PaymentRecord p = store.lock(c, paymentId)
-          .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
+          .orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND, "no payment " + paymentId));
       Tx tx = new Tx(c, p, store.events(c, paymentId, p.currency()));
       tx.lines = knownLines;
       T r = work.run(tx);
@@ -198,11 +198,11 @@ final class TransactionCore {
 
   PaymentRecord record(String paymentId) throws PaymentException {
     return db.read(c -> store.find(c, paymentId))
-        .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
+        .orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND, "no payment " + paymentId));
   }
 
   PaymentProvider providerOf(PaymentRecord p) throws PaymentException {
-    return provider(p.provider()).orElseThrow(() -> new PaymentException(ErrorCode.CONFIGURATION,
+    return provider(p.provider()).orElseThrow(() -> PaymentException.of(ErrorCode.CONFIGURATION,
         "payment " + p.id() + " belongs to provider '" + p.provider() + "', which is not enabled"));
   }
 
@@ -212,7 +212,7 @@ final class TransactionCore {
   Loaded providerPayment(String paymentId) throws PaymentException {
     return db.read(c -> {
       PaymentRecord p = store.find(c, paymentId)
-          .orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND, "no payment " + paymentId));
+          .orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND, "no payment " + paymentId));
       return new Loaded(p, new ProviderPayment(p.id(), p.orderReference(), p.merchantReference(),
           Money.ofMinor(p.totalMinor(), p.currency()), store.lines(c, p.id(), p.currency()), p.refs()));
     });

@@ -11,7 +11,7 @@ import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.IllegalTransitionException;
 import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.TransientNetworkException;
-import io.checkoutbridge.api.spi.Capability;
+import io.checkoutbridge.api.Capability;
 import io.checkoutbridge.api.spi.Document;
 import io.checkoutbridge.api.spi.DocumentSource;
 import io.checkoutbridge.api.spi.OperationKind;
@@ -97,7 +97,7 @@ final class TwoPhaseOperations {
       first.get(resolveAfter.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PaymentException(ErrorCode.OPERATION_IN_PROGRESS, "interrupted while the first request with this"
+      throw PaymentException.of(ErrorCode.OPERATION_IN_PROGRESS, "interrupted while the first request with this"
           + " idempotency key was being carried out; ask again for its outcome");
     } catch (ExecutionException | TimeoutException e) {
       // the first request has ended or is taking longer than it may: the history tells what is known
@@ -121,7 +121,7 @@ final class TwoPhaseOperations {
             + describeSince(tx.events, seenSequence) + "); review it and try again");
       }
       if (tx.replay.ledger().hasPendingOperation()) {
-        throw new PaymentException(ErrorCode.OPERATION_IN_PROGRESS,
+        throw PaymentException.of(ErrorCode.OPERATION_IN_PROGRESS,
             "another capture, refund or void of this payment is still in progress");
       }
       Plan plan = OperationPlanner.plan(kind, command.selection(), tx.replay.ledger(), tx.lines(), tx.replay);
@@ -191,7 +191,7 @@ final class TwoPhaseOperations {
     }
     PaymentView view = core.payment(paymentId).orElseThrow();
     if (result.outcome() == OperationResult.Outcome.DECLINED) {
-      throw new PaymentException(ErrorCode.DECLINED, "the provider refused: " + result.message(),
+      throw PaymentException.of(ErrorCode.DECLINED, "the provider refused: " + result.message(),
           result.providerRequestId(), null);
     }
     return view;
@@ -236,14 +236,14 @@ final class TwoPhaseOperations {
       if (open.accepted()) {
         return view; // the first answer too: accepted by the provider, decided later
       }
-      throw new PaymentException(ErrorCode.OPERATION_IN_PROGRESS, "the first request with this idempotency key"
+      throw PaymentException.of(ErrorCode.OPERATION_IN_PROGRESS, "the first request with this idempotency key"
           + " is still being confirmed with the provider; ask again for its outcome");
     }
     Optional<LedgerEvent> refusal = events.stream()
         .filter(e -> Objects.equals(e.parentSeq(), requestSeq) && e.kind().name().endsWith("_FAILED"))
         .findFirst();
     if (refusal.isPresent()) {
-      throw new PaymentException(ErrorCode.DECLINED, "the first request with this idempotency key was not carried"
+      throw PaymentException.of(ErrorCode.DECLINED, "the first request with this idempotency key was not carried"
           + " out: " + refusal.get().reason(), refusal.get().providerRequestId(), null);
     }
     return view;
@@ -292,7 +292,7 @@ final class TwoPhaseOperations {
 
   static void require(Set<Capability> caps, Capability needed, String message) throws PaymentException {
     if (!caps.contains(needed)) {
-      throw new PaymentException(ErrorCode.UNSUPPORTED, message);
+      throw PaymentException.of(ErrorCode.UNSUPPORTED, message);
     }
   }
 

@@ -2,13 +2,14 @@ package io.checkoutbridge.store;
 
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.PaymentException;
+import io.checkoutbridge.api.error.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
  * Runs work in one JDBC transaction: commit on success, roll back on any failure. A database error
- * becomes a {@link PaymentException} with code {@link ErrorCode#STORAGE} (retryable), so callers
+ * becomes a {@link StorageException} (code {@link ErrorCode#STORAGE}, retryable), so callers
  * answer 5xx and nothing is half-written.
  */
 public final class Database {
@@ -33,7 +34,7 @@ public final class Database {
     try (Connection connection = dataSource.getConnection()) {
       return inTransaction(connection, work);
     } catch (SQLException e) {
-      throw new PaymentException(ErrorCode.STORAGE,
+      throw new StorageException(
           "the payment ledger could not be saved (SQLState " + e.getSQLState() + ")", null, e);
     }
   }
@@ -64,7 +65,7 @@ public final class Database {
     try (Connection connection = dataSource.getConnection()) {
       return connection.getAutoCommit() ? work.run(connection) : inTransaction(connection, work);
     } catch (SQLException e) {
-      throw new PaymentException(ErrorCode.STORAGE,
+      throw new StorageException(
           "the payment ledger could not be read (SQLState " + e.getSQLState() + ")", null, e);
     }
   }

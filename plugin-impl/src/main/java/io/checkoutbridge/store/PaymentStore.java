@@ -484,19 +484,19 @@ public final class PaymentStore {
     return StoredText.clean(value, max);
   }
 
-  private static String toJson(Map<String, String> refs) {
+  private static String toJson(Map<String, String> refs) throws SQLException {
     try {
       return JsonHttp.MAPPER.writeValueAsString(refs);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      throw corrupt("provider_refs could not be written", e);
     }
   }
 
-  private static Map<String, String> fromJson(String json) {
+  private static Map<String, String> fromJson(String json) throws SQLException {
     try {
       return json == null ? Map.of() : JsonHttp.MAPPER.readValue(json, STRING_MAP);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable provider_refs", e);
+      throw corrupt("unreadable provider_refs", e);
     }
   }
 
@@ -511,7 +511,7 @@ public final class PaymentStore {
     return array.toString();
   }
 
-  private static List<LineAmount> linesFromJson(String json, Currency currency) {
+  private static List<LineAmount> linesFromJson(String json, Currency currency) throws SQLException {
     if (json == null) {
       return List.of();
     }
@@ -523,7 +523,16 @@ public final class PaymentStore {
       }
       return lines;
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable lines_json", e);
+      throw corrupt("unreadable lines_json", e);
     }
+  }
+
+  /**
+   * A stored value the plugin cannot read back. Raised as an SQLException so that {@link Database}
+   * reports it like any other storage failure (a StorageException, rolled back), not as a bug in
+   * the caller. SQLState XX001 is PostgreSQL's data_corrupted.
+   */
+  private static SQLException corrupt(String what, Exception cause) {
+    return new SQLException(what, "XX001", cause);
   }
 }

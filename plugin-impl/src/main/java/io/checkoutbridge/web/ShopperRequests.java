@@ -49,7 +49,7 @@ final class ShopperRequests {
     FetchClaims.Claim claim = claims.claim(paymentId, runtime.core().http().callTimeout());
     if (claim == null) {
       return runtime.paymentEngine().payment(paymentId).orElseThrow(
-          () -> new PaymentException(io.checkoutbridge.api.error.ErrorCode.NOT_FOUND, "no such payment", null, null));
+          () -> PaymentException.of(io.checkoutbridge.api.error.ErrorCode.NOT_FOUND, "no such payment", null, null));
     }
     try {
       return runtime.paymentEngine().refresh(paymentId);

@@ -15,7 +15,7 @@ import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.TransientNetworkException;
 import io.checkoutbridge.api.spi.CallbackVerification;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.api.spi.OperationKind;
 import io.checkoutbridge.testing.Carts;
 import io.checkoutbridge.testing.ScriptedProvider;

@@ -12,7 +12,7 @@ import io.checkoutbridge.api.PaymentStatusChanged;
 import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.Selection;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.api.spi.ProviderState;
 import io.checkoutbridge.config.Settings;
@@ -242,9 +242,9 @@ class FaultMatrixTest {
       var caps = providers.get(spec.id()).capabilities();
       return switch (step) {
         case START -> true;
-        case CAPTURE -> caps.contains(io.checkoutbridge.api.spi.Capability.CAPTURE);
-        case REFUND -> caps.contains(io.checkoutbridge.api.spi.Capability.REFUND);
-        case VOID -> caps.contains(io.checkoutbridge.api.spi.Capability.VOID);
+        case CAPTURE -> caps.contains(io.checkoutbridge.api.Capability.CAPTURE);
+        case REFUND -> caps.contains(io.checkoutbridge.api.Capability.REFUND);
+        case VOID -> caps.contains(io.checkoutbridge.api.Capability.VOID);
       };
     }
 
@@ -390,7 +390,7 @@ class FaultMatrixTest {
         // Without a readable provider payment, money can only have moved where the start itself
         // authorises (server to server) and the provider acted.
         boolean serverSide = providers.get(spec.id()).capabilities()
-            .contains(io.checkoutbridge.api.spi.Capability.SERVER_SIDE_AUTHORIZATION);
+            .contains(io.checkoutbridge.api.Capability.SERVER_SIDE_AUTHORIZATION);
         if (step == Step.START && serverSide && acted && ledger.authorization() != AuthorizationState.AUTHORIZED) {
           if (KNOWN_GAPS.contains(label)) {
             tally.knownGaps.add(label);

@@ -6,7 +6,7 @@ import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.SignatureException;
 import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
-import io.checkoutbridge.api.spi.Capability;
+import io.checkoutbridge.api.Capability;
 import io.checkoutbridge.api.spi.OperationResult;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.api.spi.Preview;

@@ -97,7 +97,7 @@ class ProviderSelfTestsTest {
     logger.addHandler(handler);
     try {
       ProviderSelfTests.logAtStart(List.of(
-          new Answering("down", new PaymentException(io.checkoutbridge.api.error.ErrorCode.TRANSIENT_NETWORK,
+          new Answering("down", PaymentException.of(io.checkoutbridge.api.error.ErrorCode.TRANSIENT_NETWORK,
               "Down could not be reached")),
           new Answering("up", SelfTestResult.ok("GET /ping"))), clock);
     } finally {

@@ -15,7 +15,7 @@ import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.PaymentStatus;
 import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.Selection;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.config.Settings;
 import io.checkoutbridge.engine.Endpoints;

@@ -13,11 +13,13 @@ public enum ErrorCode {
   OPERATION_IN_PROGRESS("operation_in_progress", true),
   /** The provider lacks the capability (Felloh partial capture, Kibo refunds). */
   UNSUPPORTED("unsupported", false),
+  /** The payment or the provider's object does not exist. */
   NOT_FOUND("not_found", false),
   /** The provider declined the payment or the operation. */
   DECLINED("declined", false),
   /** Our credentials were refused: a configuration problem, never answered 2xx. */
   AUTHENTICATION("authentication_failed", false),
+  /** The provider asked us to slow down; try again later. */
   RATE_LIMITED("rate_limited", true),
   /** Timeout, connection failure or a 5xx from the provider before anything happened. */
   TRANSIENT_NETWORK("transient_network", true),
@@ -40,10 +42,20 @@ public enum ErrorCode {
     this.retryable = retryable;
   }
 
+  /**
+   * The code as it appears in JSON error bodies and logs.
+   *
+   * @return the lower-case code, such as {@code "declined"}
+   */
   public String code() {
     return code;
   }
 
+  /**
+   * Whether sending the same request again may succeed.
+   *
+   * @return {@code true} for transient conditions
+   */
   public boolean retryable() {
     return retryable;
   }

@@ -19,6 +19,15 @@ import java.util.TreeMap;
 public record CallbackRequest(
     String method, URI url, Map<String, List<String>> headers, Map<String, List<String>> query, byte[] body) {
 
+  /**
+   * Checks and normalises the components.
+   *
+   * @param method HTTP method
+   * @param url the URL as the provider called it (scheme, host, path and raw query)
+   * @param headers header names in lower case
+   * @param query decoded query parameters in arrival order
+   * @param body the raw body (size-limited by the endpoint)
+   */
   public CallbackRequest {
     Map<String, List<String>> lower = new TreeMap<>();
     headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
@@ -27,16 +36,33 @@ public record CallbackRequest(
     body = body.clone();
   }
 
+  /**
+   * The first value of a header.
+   *
+   * @param name the header name, in any case
+   * @return the value, or empty when the header is absent
+   */
   public Optional<String> header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
+  /**
+   * The first value of a query parameter.
+   *
+   * @param name the parameter name
+   * @return the decoded value, or empty when the parameter is absent
+   */
   public Optional<String> queryParam(String name) {
     List<String> values = query.get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
+  /**
+   * The raw body.
+   *
+   * @return a copy of the bytes
+   */
   @Override
   public byte[] body() {
     return body.clone();

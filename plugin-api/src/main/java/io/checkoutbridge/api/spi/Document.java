@@ -11,6 +11,15 @@ import java.util.Objects;
  * @param content the bytes
  */
 public record Document(String type, String fileName, String contentType, byte[] content) {
+
+  /**
+   * Checks and normalises the components.
+   *
+   * @param type {@code invoice} or {@code credit_note}
+   * @param fileName the file name shown at the provider
+   * @param contentType MIME type, such as {@code application/pdf}
+   * @param content the bytes
+   */
   public Document {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(fileName, "fileName");
@@ -18,6 +27,11 @@ public record Document(String type, String fileName, String contentType, byte[] 
     content = content.clone();
   }
 
+  /**
+   * The bytes of the document.
+   *
+   * @return a copy of the bytes
+   */
   @Override
   public byte[] content() {
     return content.clone();

@@ -1,5 +1,6 @@
 package io.checkoutbridge.api.spi;
 
+import io.checkoutbridge.api.Capability;
 import io.checkoutbridge.api.CheckoutRequest;
 import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.api.error.PaymentException;
@@ -11,8 +12,10 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * One payment provider. Implementations are discovered as CDI beans and through
- * {@code META-INF/services/io.checkoutbridge.api.spi.PaymentProvider}.
+ * One payment provider. A provider written outside this project is discovered as a CDI bean only
+ * (any bean implementing this interface in a deployment the container scans); there is no
+ * {@code java.util.ServiceLoader} entry for this interface. The built-in providers are created by
+ * the implementation from configuration and are not a public extension point.
  *
  * <p>Contract for implementations:
  * <ul>
@@ -27,15 +30,32 @@ import java.util.Set;
  */
 public interface PaymentProvider {
 
-  /** Stable lower-case id used in URLs and configuration: {@code dintero}, {@code hokodo}, ... */
+  /**
+   * Stable lower-case id used in URLs and configuration: {@code dintero}, {@code hokodo}, ...
+   *
+   * @return the id; never changes between releases of a provider
+   */
   String id();
 
-  /** The name shown to shoppers. */
+  /**
+   * The name shown to shoppers.
+   *
+   * @return the display name
+   */
   String displayName();
 
+  /**
+   * What this provider can do; admin actions are offered only where the capability is present.
+   *
+   * @return the capabilities, never {@code null}
+   */
   Set<Capability> capabilities();
 
-  /** Whether this provider is enabled and fully configured. Disabled providers are not offered. */
+  /**
+   * Whether this provider is enabled and fully configured. Disabled providers are not offered.
+   *
+   * @return {@code true} when the provider may be offered
+   */
   default boolean enabled() {
     return true;
   }
@@ -43,14 +63,27 @@ public interface PaymentProvider {
   /**
    * Checks a request against the provider's rules without any I/O.
    *
+   * @param request the storefront's checkout request
    * @throws InvalidRequestException naming the first field or line that breaks a rule
    */
   void validate(CheckoutRequest request) throws InvalidRequestException;
 
-  /** Creates what the provider needs and tells the shopper's next step. */
+  /**
+   * Creates what the provider needs and tells the shopper's next step.
+   *
+   * @param context the request, the payment id and the plugin's URLs for this attempt
+   * @return the next step and the provider ids to remember
+   * @throws PaymentException when the provider refuses or cannot be reached
+   */
   StartResult start(StartContext context) throws PaymentException;
 
-  /** The provider's current truth about the payment. Safe to call any time, any number of times. */
+  /**
+   * The provider's current truth about the payment. Safe to call any time, any number of times.
+   *
+   * @param payment what the engine remembers of the payment
+   * @return the provider's state now
+   * @throws PaymentException when the provider cannot be asked
+   */
   ProviderState fetchState(ProviderPayment payment) throws PaymentException;
 
   /**
@@ -60,6 +93,10 @@ public interface PaymentProvider {
    *
    * <p>The default suits providers that do not sign: the seal is the proof, and the key is a
    * digest of the body and query.
+   *
+   * @param callback the request as received
+   * @return the delivery's de-duplication key and what was verified
+   * @throws SignatureException when a signature is missing or wrong
    */
   default CallbackVerification verifyCallback(CallbackRequest callback) throws SignatureException {
     try {
@@ -73,11 +110,36 @@ public interface PaymentProvider {
     }
   }
 
+  /**
+   * Captures {@link ProviderOperation#amount()} of the authorization.
+   *
+   * @param payment what the engine remembers of the payment
+   * @param operation the amount, lines and idempotency key of this capture
+   * @return what the provider answered
+   * @throws PaymentException when the provider refuses or cannot be reached
+   */
   OperationResult capture(ProviderPayment payment, ProviderOperation operation) throws PaymentException;
 
+  /**
+   * Refunds {@link ProviderOperation#amount()} of what was captured.
+   *
+   * @param payment what the engine remembers of the payment
+   * @param operation the amount, lines and idempotency key of this refund
+   * @return what the provider answered
+   * @throws PaymentException when the provider refuses or cannot be reached
+   */
   OperationResult refund(ProviderPayment payment, ProviderOperation operation) throws PaymentException;
 
-  /** Voids the authorisation (all of it, or the rest when {@link ProviderOperation#remaining()}). */
+  /**
+   * Voids the authorization (all of it, or the rest when {@link ProviderOperation#remaining()}): the
+   * provider's side of {@link io.checkoutbridge.api.Payments#voidAuthorization} and
+   * {@link OperationKind#VOID}.
+   *
+   * @param payment what the engine remembers of the payment
+   * @param operation the amount and idempotency key of this void
+   * @return what the provider answered
+   * @throws PaymentException when the provider refuses or cannot be reached
+   */
   OperationResult cancel(ProviderPayment payment, ProviderOperation operation) throws PaymentException;
 
   /**
@@ -88,6 +150,7 @@ public interface PaymentProvider {
    * <p>The default sends nothing and says so: a provider without a self-test is never reported as
    * working.
    *
+   * @return what the check found
    * @throws PaymentException when the provider refused the credentials or could not be reached; the
    *     message names the provider and the setting to look at, never a secret
    */
@@ -95,6 +158,12 @@ public interface PaymentProvider {
     return SelfTestResult.notChecked();
   }
 
-  /** The requests {@link #start} would send for {@code request}, with every mapping rule applied. */
+  /**
+   * The requests {@link #start} would send for {@code request}, with every mapping rule applied.
+   *
+   * @param request the storefront's checkout request
+   * @return the requests, without secrets
+   * @throws InvalidRequestException when the request breaks a rule of the provider
+   */
   Preview preview(CheckoutRequest request) throws InvalidRequestException;
 }

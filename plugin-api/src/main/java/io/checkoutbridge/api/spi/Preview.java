@@ -10,6 +10,14 @@ import java.util.List;
  * @param rules every adjustment the mapping made (a split line, a rounding line), in plain words
  */
 public record Preview(String providerId, List<Request> requests, List<String> rules) {
+
+  /**
+   * Checks and normalises the components.
+   *
+   * @param providerId the provider
+   * @param requests the requests in order, with secrets left out
+   * @param rules every adjustment the mapping made (a split line, a rounding line), in plain words
+   */
   public Preview {
     requests = List.copyOf(requests);
     rules = List.copyOf(rules);

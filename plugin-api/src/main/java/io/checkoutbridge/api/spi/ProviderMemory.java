@@ -8,8 +8,20 @@ import java.util.Optional;
  * an existing key keeps the first value and returns it, so two racing checkouts agree.
  */
 public interface ProviderMemory {
+  /**
+   * The value stored under a key.
+   *
+   * @param key the provider's key
+   * @return the value, or empty when none was stored
+   */
   Optional<String> get(String key);
 
-  /** Stores {@code value} unless the key exists; returns the value stored under the key. */
+  /**
+   * Stores {@code value} unless the key exists.
+   *
+   * @param key the provider's key
+   * @param value the value to store
+   * @return the value stored under the key: {@code value}, or the one stored first
+   */
   String putIfAbsent(String key, String value);
 }

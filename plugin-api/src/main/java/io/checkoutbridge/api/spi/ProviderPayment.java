@@ -24,11 +24,27 @@ public record ProviderPayment(
     List<CartLine> lines,
     Map<String, String> refs) {
 
+  /**
+   * Checks and normalises the components.
+   *
+   * @param paymentId the plugin's id
+   * @param orderReference the storefront's order reference
+   * @param merchantReference what was returned as {@link StartResult#merchantReference()}
+   * @param total the amount the shopper was asked for
+   * @param lines the cart lines
+   * @param refs the provider ids remembered for this payment
+   */
   public ProviderPayment {
     lines = List.copyOf(lines);
     refs = Map.copyOf(refs);
   }
 
+  /**
+   * A provider id remembered for this payment.
+   *
+   * @param key the name the provider stored it under
+   * @return the id, or empty
+   */
   public Optional<String> ref(String key) {
     return Optional.ofNullable(refs.get(key));
   }

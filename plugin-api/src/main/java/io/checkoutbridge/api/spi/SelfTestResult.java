@@ -21,17 +21,32 @@ public record SelfTestResult(Outcome outcome, String detail) {
     NOT_CHECKED
   }
 
+  /**
+   * A result as found.
+   *
+   * @param outcome what the check found
+   * @param detail what was checked, for an admin
+   */
   public SelfTestResult {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(detail, "detail");
   }
 
-  /** The provider accepted the credentials; {@code checked} names the call, e.g. {@code POST /token}. */
+  /**
+   * The provider accepted the credentials.
+   *
+   * @param checked the call that was made, e.g. {@code POST /token}
+   * @return an {@link Outcome#OK} result naming that call
+   */
   public static SelfTestResult ok(String checked) {
     return new SelfTestResult(Outcome.OK, checked);
   }
 
-  /** Nothing was checked: the provider has no self-test. */
+  /**
+   * Nothing was checked: the provider has no self-test.
+   *
+   * @return a {@link Outcome#NOT_CHECKED} result
+   */
   public static SelfTestResult notChecked() {
     return new SelfTestResult(Outcome.NOT_CHECKED, "this provider has no self-test");
   }

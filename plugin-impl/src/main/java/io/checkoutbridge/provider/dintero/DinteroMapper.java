@@ -1,7 +1,7 @@
 package io.checkoutbridge.provider.dintero;
 
 import io.checkoutbridge.api.Cart;
-import io.checkoutbridge.api.Allocation;
+import io.checkoutbridge.money.Allocation;
 import io.checkoutbridge.api.CartLine;
 import io.checkoutbridge.api.LineAmount;
 import io.checkoutbridge.api.LineKind;

@@ -10,8 +10,8 @@ import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.SignatureException;
 import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
-import io.checkoutbridge.api.spi.Capability;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.Capability;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.api.spi.OperationResult;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.api.spi.Preview;
@@ -291,7 +291,7 @@ public final class DinteroProvider implements PaymentProvider {
   }
 
   private static PaymentException unexpected(String what, JsonResponse response) {
-    return new PaymentException(ErrorCode.PROVIDER_ERROR, "Dintero answered " + what + " without its id",
+    return PaymentException.of(ErrorCode.PROVIDER_ERROR, "Dintero answered " + what + " without its id",
         response.requestId(), null);
   }
 

@@ -75,14 +75,14 @@ record DinteroTransaction(String id, String status, String merchantReference, St
     String status = tx.path("status").asText("");
     String currencyCode = tx.path("currency").asText("");
     if (id.isEmpty() || status.isEmpty() || currencyCode.isEmpty() || !tx.path("amount").canConvertToLong()) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR,
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR,
           "Dintero answered a transaction without id, status, amount or currency");
     }
     Currency currency;
     try {
       currency = Money.currency(currencyCode);
     } catch (IllegalArgumentException e) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Dintero answered an unknown currency " + currencyCode);
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Dintero answered an unknown currency " + currencyCode);
     }
     long amount = tx.path("amount").asLong();
     long captured = 0;

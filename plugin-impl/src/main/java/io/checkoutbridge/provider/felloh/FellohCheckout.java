@@ -7,7 +7,7 @@ import io.checkoutbridge.api.Customer;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.api.spi.Preview;
 import io.checkoutbridge.api.spi.StartContext;
 import io.checkoutbridge.api.spi.StartResult;
@@ -87,7 +87,7 @@ final class FellohCheckout {
     }
     String id = FellohJson.text(created.body().path("data").path("id"));
     if (id == null) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR,
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR,
           "Felloh answered PUT /agent/" + resource + " without data.id", created.requestId(), null);
     }
     if (link) {
@@ -112,7 +112,7 @@ final class FellohCheckout {
     String text = detail == null ? "" : detail.toLowerCase(Locale.ROOT);
     if (status == 403 || text.contains("authoris") || text.contains("authoriz") || text.contains("pre-auth")
         || text.contains("feature")) {
-      return new PaymentException(ErrorCode.CONFIGURATION, "Felloh refused authorisation_only (pre-authorisation)"
+      return PaymentException.of(ErrorCode.CONFIGURATION, "Felloh refused authorisation_only (pre-authorisation)"
           + " for organisation " + settings.organisation() + ": Felloh's account manager must enable it for the"
           + " account, or set " + FellohSettings.PREFIX + "authorisation-only=false"
           + (detail == null ? "" : " (Felloh: " + Scrubber.scrubText(detail) + ")"), response.requestId(), null);

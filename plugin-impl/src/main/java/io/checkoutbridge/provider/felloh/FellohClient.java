@@ -229,7 +229,7 @@ final class FellohClient {
     JsonNode data = response.body().path("data");
     JsonNode token = data.path("token");
     if (!token.isTextual() || token.asText().isBlank()) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Felloh answered POST /token without data.token",
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Felloh answered POST /token without data.token",
           response.requestId(), null);
     }
     Instant expiresAt;

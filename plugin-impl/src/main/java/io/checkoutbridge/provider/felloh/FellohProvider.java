@@ -10,7 +10,7 @@ import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.SignatureException;
 import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
-import io.checkoutbridge.api.spi.Capability;
+import io.checkoutbridge.api.Capability;
 import io.checkoutbridge.api.spi.OperationResult;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.api.spi.Preview;
@@ -54,7 +54,7 @@ public final class FellohProvider implements PaymentProvider {
   public static final String REF_ECOMMERCE = "ecommerce_id";
   /** Ref: the transaction that paid, learned from its state. */
   public static final String REF_TRANSACTION = "transaction_id";
-  /** The element name of the embedded iframe in {@link io.checkoutbridge.api.spi.NextStep.Embed}. */
+  /** The element name of the embedded iframe in {@link io.checkoutbridge.api.NextStep.Embed}. */
   public static final String ELEMENT = "felloh-iframe";
   /** The webhook signature header. */
   public static final String SIGNATURE_HEADER = "x-signature";

@@ -167,7 +167,7 @@ final class FellohRefunds {
         return mine;
       }
     }
-    throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Felloh's refunds list is longer than "
+    throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Felloh's refunds list is longer than "
         + (long) MAX_PAGES * PAGE + " refunds; refunds of " + transactionId + " were not all read", null, null);
   }
 
@@ -218,7 +218,7 @@ final class FellohRefunds {
     try {
       amount = FellohJson.integer(refund.path("amount"));
     } catch (IllegalArgumentException e) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Felloh listed a refund without a whole amount",
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Felloh listed a refund without a whole amount",
           response.requestId(), null);
     }
     String status = FellohJson.status(refund.path("status"));

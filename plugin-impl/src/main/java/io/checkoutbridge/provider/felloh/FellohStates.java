@@ -112,7 +112,7 @@ final class FellohStates {
 
   /** The currency code of a payment's amounts. */
   FellohEnums.Code code(ProviderPayment payment) throws PaymentException {
-    return enums.codeFor(payment.total().currency()).orElseThrow(() -> new PaymentException(
+    return enums.codeFor(payment.total().currency()).orElseThrow(() -> PaymentException.of(
         ErrorCode.PROVIDER_ERROR, "Felloh's /enums no longer lists a code for " + payment.total().currency(),
         null, null));
   }
@@ -167,7 +167,7 @@ final class FellohStates {
     String text = FellohJson.text(data.path("currency"));
     FellohEnums.Code code = text == null ? expected : code(text, response);
     if (!code.currency().equals(expected.currency())) {
-      throw new PaymentException(ErrorCode.STATE_MISMATCH, "Felloh transaction " + id + " is in "
+      throw PaymentException.of(ErrorCode.STATE_MISMATCH, "Felloh transaction " + id + " is in "
           + code.currency() + ", its payment in " + expected.currency(), response.requestId(), null);
     }
     Money amount = money(data.path("amount"), code, "data.amount", response);
@@ -217,7 +217,7 @@ final class FellohStates {
 
   private FellohEnums.Code code(String text, JsonResponse response) throws PaymentException {
     // Felloh's documented default currency is GBX.
-    return enums.code(text).orElseThrow(() -> new PaymentException(ErrorCode.PROVIDER_ERROR,
+    return enums.code(text).orElseThrow(() -> PaymentException.of(ErrorCode.PROVIDER_ERROR,
         "Felloh answered with currency " + text + ", which its /enums does not list", response.requestId(), null));
   }
 
@@ -226,7 +226,7 @@ final class FellohStates {
     try {
       return FellohMapper.fromLowestDenomination(FellohJson.integer(node), code);
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR,
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR,
           "Felloh answered without a whole " + field, response.requestId(), null);
     }
   }

@@ -57,6 +57,8 @@ final class HokodoMapper {
   static final int DEFAULT_PLACES = 0;
   /** Hokodo keeps quantities with three decimals ({@code "1.000"}). */
   static final int MAX_QUANTITY_DECIMALS = 3;
+  /** Hokodo's order guide (seed 001) writes {@code tax_rate} with two decimals ({@code "20.00"}). */
+  static final int MAX_TAX_RATE_DECIMALS = 2;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private HokodoMapper() {}
@@ -159,6 +161,10 @@ final class HokodoMapper {
       if (Math.max(0, quantity.scale()) > MAX_QUANTITY_DECIMALS) {
         throw new InvalidRequestException("cart.lines[" + line.lineId() + "].quantity: " + label + " has quantity "
             + quantity.toPlainString() + "; Hokodo keeps at most " + MAX_QUANTITY_DECIMALS + " decimals");
+      }
+      if (Math.max(0, line.taxRate().stripTrailingZeros().scale()) > MAX_TAX_RATE_DECIMALS) {
+        throw new InvalidRequestException("cart.lines[" + line.lineId() + "].taxRate: " + label + " has tax rate "
+            + line.taxRate().toPlainString() + "; Hokodo takes at most " + MAX_TAX_RATE_DECIMALS + " decimals");
       }
       if (line.kind() == LineKind.GIFT_CARD) {
         notes.add(label + ": gift card sent as a discount item");

@@ -76,7 +76,7 @@ final class HokodoOffers {
     try {
       return URI.create(plan.path("payment_url").asText());
     } catch (IllegalArgumentException e) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Hokodo offered a plan with an unreadable payment_url");
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Hokodo offered a plan with an unreadable payment_url");
     }
   }
 }

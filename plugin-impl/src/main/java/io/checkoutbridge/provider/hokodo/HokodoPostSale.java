@@ -36,7 +36,7 @@ final class HokodoPostSale {
         "Hokodo has no deferred payment for payment " + payment.paymentId() + " yet"));
     Document document = operation.document();
     if (document != null && documentType != null) {
-      String orderId = payment.ref(HokodoProvider.REF_ORDER).orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND,
+      String orderId = payment.ref(HokodoProvider.REF_ORDER).orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND,
           "payment " + payment.paymentId() + " has no Hokodo order"));
       client.uploadDocument(orderId, document, documentType,
           HokodoRequests.description(operation, operation.amount()), operation.amount().toMinor(),

@@ -14,8 +14,8 @@ import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.SignatureException;
 import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
-import io.checkoutbridge.api.spi.Capability;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.Capability;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.api.spi.OperationResult;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.api.spi.Preview;
@@ -227,7 +227,7 @@ public final class HokodoProvider implements PaymentProvider {
    */
   @Override
   public ProviderState fetchState(ProviderPayment payment) throws PaymentException {
-    String orderId = payment.ref(REF_ORDER).orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND,
+    String orderId = payment.ref(REF_ORDER).orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND,
         "payment " + payment.paymentId() + " has no Hokodo order"));
     JsonResponse orderResponse = client.get("payment/orders/" + orderId);
     JsonNode order = orderResponse.body();
@@ -364,7 +364,7 @@ public final class HokodoProvider implements PaymentProvider {
     if (blank(uniqueId)) {
       throw new InvalidRequestException("unique_id must not be blank");
     }
-    String orderId = payment.ref(REF_ORDER).orElseThrow(() -> new PaymentException(ErrorCode.NOT_FOUND,
+    String orderId = payment.ref(REF_ORDER).orElseThrow(() -> PaymentException.of(ErrorCode.NOT_FOUND,
         "payment " + payment.paymentId() + " has no Hokodo order"));
     client.patch("payment/orders/" + orderId, HokodoRequests.uniqueId(uniqueId.strip()));
   }
@@ -426,7 +426,7 @@ public final class HokodoProvider implements PaymentProvider {
   static String requireId(JsonResponse response, String what) throws PaymentException {
     JsonNode id = response.body().path("id");
     if (!id.isTextual() || id.asText().isBlank()) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Hokodo answered POST " + what + " without an id",
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Hokodo answered POST " + what + " without an id",
           response.requestId(), null);
     }
     return id.asText();
@@ -451,7 +451,7 @@ public final class HokodoProvider implements PaymentProvider {
     try {
       return Money.currency(code);
     } catch (IllegalArgumentException e) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Hokodo reported an unknown currency " + code);
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Hokodo reported an unknown currency " + code);
     }
   }
 
@@ -464,7 +464,7 @@ public final class HokodoProvider implements PaymentProvider {
       BigDecimal value = minor.isNumber() ? minor.decimalValue() : new BigDecimal(minor.asText());
       return Money.of(value.movePointLeft(Money.decimals(currency)), currency);
     } catch (IllegalArgumentException e) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR,
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR,
           "Hokodo reported " + field + " " + minor + ", which is not a whole amount of " + currency);
     }
   }

@@ -177,7 +177,7 @@ final class KiboClient {
     }
     JsonNode token = response.body().path("access_token");
     if (!token.isTextual() || token.asText().isBlank()) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Kibo answered " + what + " without an access_token",
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Kibo answered " + what + " without an access_token",
           response.requestId(), null);
     }
     JsonNode expiresIn = response.body().path("expires_in");
@@ -213,7 +213,7 @@ final class KiboClient {
     return switch (code) {
       case 5001, 5006 -> new TransientNetworkException(message, id, null);
       case 5004 -> new AuthenticationException(message, id, null);
-      case 5002 -> new PaymentException(ErrorCode.NOT_FOUND, message, id, null);
+      case 5002 -> PaymentException.of(ErrorCode.NOT_FOUND, message, id, null);
       default -> http.failure(what, response);
     };
   }

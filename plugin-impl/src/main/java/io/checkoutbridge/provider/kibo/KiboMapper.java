@@ -1,6 +1,6 @@
 package io.checkoutbridge.provider.kibo;
 
-import io.checkoutbridge.api.Allocation;
+import io.checkoutbridge.money.Allocation;
 import io.checkoutbridge.api.Cart;
 import io.checkoutbridge.api.CartLine;
 import io.checkoutbridge.api.LineKind;

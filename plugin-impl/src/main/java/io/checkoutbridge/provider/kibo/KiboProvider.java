@@ -15,8 +15,8 @@ import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.SignatureException;
 import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
-import io.checkoutbridge.api.spi.Capability;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.Capability;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.api.spi.OperationResult;
 import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.api.spi.Preview;
@@ -192,7 +192,7 @@ public final class KiboProvider implements PaymentProvider {
     String orderId = text(answer, "orderID");
     String authToken = text(answer, "authToken");
     if (!AUTHORIZED.equalsIgnoreCase(status) || authToken == null) {
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Kibo answered the authorisation with status " + status
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Kibo answered the authorisation with status " + status
           + (authToken == null ? " and no authToken" : "") + "; no order was created", authorization.requestId(),
           null);
     }
@@ -469,7 +469,7 @@ public final class KiboProvider implements PaymentProvider {
     if (value.compareTo(requested) != 0) {
       // JSON parsing drops trailing zeros: show the amount with the currency's decimals again
       BigDecimal shown = value.scale() < requested.scale() ? value.setScale(requested.scale()) : value;
-      throw new PaymentException(ErrorCode.PROVIDER_ERROR, "Kibo authorised " + shown.toPlainString() + " "
+      throw PaymentException.of(ErrorCode.PROVIDER_ERROR, "Kibo authorised " + shown.toPlainString() + " "
           + currency.getCurrencyCode() + " for order " + orderId + " instead of " + requested.toPlainString()
           + "; no order was created and the authorisation lapses at the gateway", requestId, null);
     }
@@ -499,12 +499,12 @@ public final class KiboProvider implements PaymentProvider {
       case AUTHENTICATION -> new AuthenticationException(message, id, e);
       case INVALID_REQUEST -> new InvalidRequestException(message, id, e);
       case DECLINED -> new DeclinedException(message, id, e);
-      default -> new PaymentException(e.code(), message, id, e);
+      default -> PaymentException.of(e.code(), message, id, e);
     };
   }
 
   private static PaymentException unsupported(String operation, String instead) {
-    return new PaymentException(ErrorCode.UNSUPPORTED, "Kibo's order API has no " + operation + " call: " + instead
+    return PaymentException.of(ErrorCode.UNSUPPORTED, "Kibo's order API has no " + operation + " call: " + instead
         + "; this plugin only authorises and creates the order");
   }
 }

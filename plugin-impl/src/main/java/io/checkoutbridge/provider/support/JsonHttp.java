@@ -148,7 +148,7 @@ public final class JsonHttp {
       case 401, 403 -> new AuthenticationException(message, id, null);
       case 429 -> new RateLimitException(message, id, null);
       case 402 -> new DeclinedException(message, id, null);
-      case 404 -> new PaymentException(ErrorCode.NOT_FOUND, message, id, null);
+      case 404 -> PaymentException.of(ErrorCode.NOT_FOUND, message, id, null);
       default -> new InvalidRequestException(message, id, null);
     };
   }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.checkoutbridge.api.AuthorizationState;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.api.spi.ProviderState;
 import io.checkoutbridge.api.spi.StartResult;
 import io.checkoutbridge.provider.felloh.FellohSettings.CheckoutMode;

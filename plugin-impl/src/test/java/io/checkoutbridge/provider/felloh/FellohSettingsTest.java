@@ -159,9 +159,9 @@ class FellohSettingsTest {
         Clock.systemUTC());
 
     assertThat(provider.capabilities()).containsExactlyInAnyOrder(
-        io.checkoutbridge.api.spi.Capability.REDIRECT, io.checkoutbridge.api.spi.Capability.EMBEDDED_ELEMENT,
-        io.checkoutbridge.api.spi.Capability.SIGNED_CALLBACKS, io.checkoutbridge.api.spi.Capability.CAPTURE,
-        io.checkoutbridge.api.spi.Capability.REFUND, io.checkoutbridge.api.spi.Capability.PARTIAL_REFUND,
-        io.checkoutbridge.api.spi.Capability.REFUND_APPROVAL, io.checkoutbridge.api.spi.Capability.VOID);
+        io.checkoutbridge.api.Capability.REDIRECT, io.checkoutbridge.api.Capability.EMBEDDED_ELEMENT,
+        io.checkoutbridge.api.Capability.SIGNED_CALLBACKS, io.checkoutbridge.api.Capability.CAPTURE,
+        io.checkoutbridge.api.Capability.REFUND, io.checkoutbridge.api.Capability.PARTIAL_REFUND,
+        io.checkoutbridge.api.Capability.REFUND_APPROVAL, io.checkoutbridge.api.Capability.VOID);
   }
 }

@@ -23,7 +23,7 @@ import io.checkoutbridge.api.error.AuthenticationException;
 import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.TransientNetworkException;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.api.spi.StartResult;
 import java.net.URI;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.Selection;
 import io.checkoutbridge.api.error.TransientNetworkException;
 import io.checkoutbridge.api.spi.CallbackRequest;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.engine.Endpoints;
 import io.checkoutbridge.engine.PaymentEngine;
 import io.checkoutbridge.provider.support.HttpClients;

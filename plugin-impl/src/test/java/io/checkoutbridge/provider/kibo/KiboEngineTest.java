@@ -17,7 +17,7 @@ import io.checkoutbridge.api.Selection;
 import io.checkoutbridge.api.error.DeclinedException;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.engine.Endpoints;
 import io.checkoutbridge.engine.PaymentEngine;
 import io.checkoutbridge.provider.support.HttpClients;

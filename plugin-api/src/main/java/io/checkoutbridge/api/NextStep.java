@@ -1,4 +1,4 @@
-package io.checkoutbridge.api.spi;
+package io.checkoutbridge.api;
 
 import java.net.URI;
 import java.util.Map;
@@ -9,6 +9,11 @@ public sealed interface NextStep {
 
   /** Send the shopper's browser to the provider's page (HTTP 303 or a link). */
   record Redirect(URI url) implements NextStep {
+    /**
+     * Requires the URL.
+     *
+     * @param url the provider's page
+     */
     public Redirect {
       Objects.requireNonNull(url, "url");
     }
@@ -23,11 +28,18 @@ public sealed interface NextStep {
    * @param fallbackUrl a hosted page that does the same without the element
    */
   record Embed(String element, Map<String, String> parameters, URI fallbackUrl) implements NextStep {
+    /**
+     * Copies the parameters.
+     *
+     * @param element the provider's element name
+     * @param parameters what the element needs; never secrets
+     * @param fallbackUrl a hosted page that does the same without the element
+     */
     public Embed {
       parameters = Map.copyOf(parameters);
     }
   }
 
-  /** Nothing more for the shopper to do: the provider decided at once (server-side authorisation). */
+  /** Nothing more for the shopper to do: the provider decided at once (server-side authorization). */
   record Done(io.checkoutbridge.api.PaymentStatus status) implements NextStep {}
 }

@@ -1,4 +1,4 @@
-package io.checkoutbridge.api;
+package io.checkoutbridge.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

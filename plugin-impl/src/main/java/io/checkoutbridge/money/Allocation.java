@@ -1,4 +1,4 @@
-package io.checkoutbridge.api;
+package io.checkoutbridge.money;
 
 import java.math.BigInteger;
 import java.util.Arrays;
