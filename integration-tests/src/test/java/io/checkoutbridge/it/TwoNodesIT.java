@@ -67,7 +67,7 @@ class TwoNodesIT {
   private static final String SHOP = "shop";
   private static final String DATASOURCE = "java:jboss/datasources/CheckoutBridgeNodes";
   private static final Pattern CAPTURE = Pattern.compile(".*/payment/deferred_payments/[^/]+/capture(_remaining)?");
-  private static final int RACES = Integer.getInteger("nodes.races", 500);
+  private static final int RACES = Integer.getInteger("nodes.races", 1000);
   private static final Duration BOOT = Duration.ofSeconds(240);
 
   private static final int OFFSET_A = Integer.getInteger("nodes.a.port.offset", 300);
@@ -165,6 +165,9 @@ class TwoNodesIT {
     config.put("checkout-bridge.hokodo.enabled", "true");
     config.put("checkout-bridge.hokodo.api-key", "sandbox-hokodo-api-key");
     config.put("checkout-bridge.hokodo.base-url", base(nodeA) + "/sandbox/sandbox/hokodo/v1");
+    // The sweeper looks often and soon, so that a node's crash is settled by the other within the test.
+    config.put("checkout-bridge.sweep.interval", "PT1S");
+    config.put("checkout-bridge.sweep.first-after", "PT3S");
     return Deployments.storefront(SHOP, config)
         .addAsLibraries(Deployments.adminJars())
         .addClass(NodesFixtureServlet.class)
@@ -268,9 +271,14 @@ class TwoNodesIT {
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BALANCER + "/" + SHOP + path))
+      return post(BALANCER, path, json);
+    }
+
+    /** A POST to {@code origin} (the balancer, or one node past it), with the page's headers. */
+    HttpResponse<String> post(String origin, String path, String json) throws Exception {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(origin + "/" + SHOP + path))
           .timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
-          .header("Content-Type", "application/json").header("X-CSRF-Token", token()).header("Origin", BALANCER)
+          .header("Content-Type", "application/json").header("X-CSRF-Token", token()).header("Origin", origin)
           .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
       postsServedBy.merge(r.headers().firstValue("X-Served-By").orElse("?"), 1, Integer::sum);
       if (r.statusCode() == 403) {
@@ -358,7 +366,18 @@ class TwoNodesIT {
   /** Capture calls Hokodo received after {@code after}, by deferred payment: [accepted, refused]. */
   private static Map<String, int[]> captures(long after) throws Exception {
     Map<String, int[]> byPayment = new TreeMap<>();
+    readCaptures(after, byPayment);
+    return byPayment;
+  }
+
+  /**
+   * Adds the capture calls Hokodo received after {@code after} to {@code byPayment}; answers the
+   * last journal entry read. (The journal keeps its newest 10,000 entries: read it often enough.)
+   */
+  private static long readCaptures(long after, Map<String, int[]> byPayment) throws Exception {
+    long last = after;
     for (JsonNode call : journal(after)) {
+      last = Math.max(last, call.path("seq").asLong());
       String path = call.path("path").asText();
       if (!call.path("method").asText().equals("GET") && CAPTURE.matcher(path).matches()) {
         String deferred = path.replaceAll(".*/deferred_payments/([^/]+)/.*", "$1");
@@ -366,7 +385,7 @@ class TwoNodesIT {
         byPayment.computeIfAbsent(deferred, k -> new int[2])[status >= 200 && status < 300 ? 0 : 1]++;
       }
     }
-    return byPayment;
+    return last;
   }
 
   @SafeVarargs
@@ -409,7 +428,8 @@ class TwoNodesIT {
     Admin admin = new Admin();
     admin.token();
     ExecutorService threads = Executors.newFixedThreadPool(3);
-    long firstSeq = lastJournalSeq();
+    long readUpTo = lastJournalSeq();
+    Map<String, int[]> captures = new TreeMap<>();
     List<String> ids = new ArrayList<>();
     Map<String, String> deferredOf = new TreeMap<>();
     Instant began = Instant.now();
@@ -432,6 +452,9 @@ class TwoNodesIT {
             });
         assertThat((Integer) answers.get(0)).as("the return on node A").isIn(200, 303);
         assertThat((Integer) answers.get(1)).as("the callback on node B").isBetween(200, 299);
+        if (i % 100 == 99) {
+          readUpTo = readCaptures(readUpTo, captures);
+        }
       }
     } finally {
       threads.shutdownNow();
@@ -450,7 +473,7 @@ class TwoNodesIT {
         overCaptured++;
       }
     }
-    Map<String, int[]> captures = captures(firstSeq);
+    readCaptures(readUpTo, captures);
     int accepted = captures.values().stream().mapToInt(c -> c[0]).sum();
     int refused = captures.values().stream().mapToInt(c -> c[1]).sum();
     long twice = captures.values().stream().filter(c -> c[0] != 1).count();
@@ -467,5 +490,60 @@ class TwoNodesIT {
     assertThat(refused).as("captures Hokodo refused (nothing left to capture)").isZero();
     assertThat(overCaptured).isZero();
     assertThat(lost).isZero();
+  }
+
+  @Test
+  @Order(3)
+  void aNodeKilledInTheMiddleOfACaptureIsSettledByTheOtherNodesSweeper() throws Exception {
+    Admin admin = new Admin();
+    Started p = start("NODES-KILL-" + UUID.randomUUID().toString().substring(0, 8));
+    accept(p.planPage());
+    Instant deadline = Instant.now().plusSeconds(60);
+    JsonNode shown = admin.payment(p.id());
+    while (!shown.at("/actions/capture/available").asBoolean(false) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(50);
+      shown = admin.payment(p.id());
+    }
+    assertThat(shown.path("status").asText()).isEqualTo("AUTHORIZED");
+    String deferred = shown.path("providerPaymentId").asText();
+    long seq = lastJournalSeq();
+    // Hokodo captures, then holds its answer: node B is inside the capture when it dies.
+    HttpResponse<String> fault = HTTP.send(HttpRequest.newBuilder(URI.create(base(nodeA) + "/sandbox/sandbox/_faults"))
+        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"provider\":\"hokodo\",\"operation\":\"capture\","
+            + "\"mode\":\"timeout\",\"count\":1,\"delayMs\":30000}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(fault.statusCode()).as(fault.body()).isBetween(200, 299);
+    String body = "{\"mode\":\"remaining\",\"reason\":\"shipped\",\"idempotencyKey\":\""
+        + shown.at("/actions/capture/idempotencyKey").asText() + "\",\"seen\":" + shown.path("seen").asInt() + "}";
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      admin.token();
+      Future<HttpResponse<String>> onB = thread.submit(() ->
+          admin.post(base(nodeB), "/payments/admin/api/payments/" + p.id() + "/capture", body));
+      while (captures(seq).getOrDefault(deferred, new int[2])[0] == 0) {
+        assertThat(Instant.now()).as("Hokodo received node B's capture in time").isBefore(deadline);
+        assertThat(onB.isDone()).as("node B is still waiting for Hokodo's answer").isFalse();
+        Thread.sleep(20);
+      }
+      nodeB.kill();
+    } finally {
+      thread.shutdownNow();
+    }
+
+    JsonNode settled = admin.payment(p.id());
+    while (!(settled.path("status").asText().equals("CAPTURED") && settled.at("/ledger/pending").asText().equals("0.00"))
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+      settled = admin.payment(p.id());
+    }
+    int[] atHokodo = captures(seq).getOrDefault(deferred, new int[2]);
+    System.out.printf("Two nodes: node B killed inside a capture; node A's sweeper settled it: status %s, captured %s"
+        + " of %s, captures at Hokodo %d (refused %d)%n", settled.path("status").asText(),
+        settled.at("/ledger/captured").asText(), settled.at("/ledger/authorized").asText(), atHokodo[0], atHokodo[1]);
+    assertThat(settled.path("status").asText()).as("settled by node A").isEqualTo("CAPTURED");
+    assertThat(settled.at("/ledger/pending").asText()).isEqualTo("0.00");
+    assertThat(settled.at("/ledger/captured").asText()).isEqualTo(settled.at("/ledger/authorized").asText());
+    assertThat(atHokodo).as("one capture at Hokodo, none refused").containsExactly(1, 0);
+    assertThat(settled.path("events").findValuesAsText("kind")).containsOnlyOnce("CAPTURED");
   }
 }
