@@ -67,12 +67,12 @@ class TwoNodesIT {
   private static final String SHOP = "shop";
   private static final String DATASOURCE = "java:jboss/datasources/CheckoutBridgeNodes";
   private static final Pattern CAPTURE = Pattern.compile(".*/payment/deferred_payments/[^/]+/capture(_remaining)?");
-  private static final int RACES = Integer.getInteger("nodes.races", 1000);
+  private static final int RACES = Integer.getInteger("it.nodes.races", 1000);
   private static final Duration BOOT = Duration.ofSeconds(240);
 
-  private static final int OFFSET_A = Integer.getInteger("nodes.a.port.offset", 300);
-  private static final int OFFSET_B = Integer.getInteger("nodes.b.port.offset", 400);
-  private static final int BALANCER_PORT = Integer.getInteger("nodes.balancer.port", 8580);
+  private static final int OFFSET_A = Integer.getInteger("it.nodes.a.port.offset", 300);
+  private static final int OFFSET_B = Integer.getInteger("it.nodes.b.port.offset", 400);
+  private static final int BALANCER_PORT = Integer.getInteger("it.nodes.balancer.port", 8580);
   private static final String BALANCER = "http://127.0.0.1:" + BALANCER_PORT;
 
   private static final HttpClient HTTP = Deployments.httpClient();
@@ -217,7 +217,7 @@ class TwoNodesIT {
         """.formatted(BALANCER_PORT, nodeA.httpPort(), nodeB.httpPort());
     Path file = dir.resolve("haproxy.cfg");
     Files.writeString(file, config, StandardCharsets.UTF_8);
-    Process process = new ProcessBuilder(System.getProperty("haproxy.binary", "/usr/sbin/haproxy"), "-f",
+    Process process = new ProcessBuilder(System.getProperty("it.haproxy.binary", "/usr/sbin/haproxy"), "-f",
         file.toString(), "-db").redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
     Set<String> served = ConcurrentHashMap.newKeySet();
     Instant deadline = Instant.now().plusSeconds(30);
