@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * The admin API under {@code /payments/admin/api/}, the same endpoints the pages use:
  *
  * <ul>
- *   <li>{@code GET session}: the signed-in admin, the session's CSRF token, providers and statuses
+ *   <li>{@code GET session}: the signed-in admin, the admin's CSRF token, providers and statuses
  *   <li>{@code GET payments?status=&provider=&from=&to=&q=&after=&limit=}: the list, newest first,
  *       one page at a time ({@code next} is the cursor of the following page)
  *   <li>{@code GET payments/{id}}: one payment with its ledger, lines, history and the actions
@@ -68,6 +69,7 @@ public class AdminApi extends HttpServlet {
   CheckoutBridgeRuntime runtime;
 
   private final PaymentSearch search = new PaymentSearch();
+  private volatile CsrfTokens tokens;
 
   static String actionName(OperationKind kind) {
     return kind.name().toLowerCase(Locale.ROOT);
@@ -196,7 +198,12 @@ public class AdminApi extends HttpServlet {
   private void session(HttpServletRequest request, HttpServletResponse response) throws IOException {
     ObjectNode body = AdminJson.object();
     body.put("user", request.getRemoteUser());
-    body.put("csrfToken", CsrfTokens.issue(request));
+    CsrfTokens made = tokens;
+    if (made == null) {
+      made = new CsrfTokens(runtime.core().sealSecret(), Clock.systemUTC());
+      tokens = made;
+    }
+    body.put("csrfToken", made.issue(request.getRemoteUser()));
     body.put("csrfHeader", CsrfTokens.HEADER);
     ArrayNode providers = body.putArray("providers");
     for (ProviderInfo info : runtime.paymentEngine().providers()) {

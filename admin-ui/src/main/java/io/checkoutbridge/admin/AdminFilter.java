@@ -1,12 +1,15 @@
 package io.checkoutbridge.admin;
 
+import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import io.checkoutbridge.web.Responses;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -14,8 +17,9 @@ import java.util.logging.Logger;
  * In front of everything under {@code /payments/admin/}: security headers on every answer (a
  * strict Content-Security-Policy: scripts, styles and requests only from this origin, no inline
  * code, no framing), the {@value #ROLE} role checked again after the container's own check, and
- * for every state-changing request the same-origin check and the session's CSRF token. A refused
- * request gets 403 with a JSON error and reaches no servlet.
+ * for every state-changing request the same-origin check and the admin's CSRF token (stateless, see
+ * {@link CsrfTokens}: any node checks it). A refused request gets 403 with a JSON error and reaches
+ * no servlet.
  */
 public class AdminFilter extends HttpFilter {
   static final String ROLE = "payments-admin";
@@ -27,6 +31,21 @@ public class AdminFilter extends HttpFilter {
   /** Every method served under the admin; others get 405 (not the 501 servlets give unknown methods). */
   static final String ALLOW = "GET, HEAD, POST, OPTIONS";
   private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS");
+
+  @Inject
+  CheckoutBridgeRuntime runtime;
+
+  private volatile CsrfTokens tokens;
+
+  /** The tokens, made from the seal secret on first use (the runtime starts with the application). */
+  private CsrfTokens tokens() {
+    CsrfTokens made = tokens;
+    if (made == null) {
+      made = new CsrfTokens(runtime.core().sealSecret(), Clock.systemUTC());
+      tokens = made;
+    }
+    return made;
+  }
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -65,11 +84,11 @@ public class AdminFilter extends HttpFilter {
         Responses.error(response, 403, AdminApi.CROSS_ORIGIN, "requests from another site are refused", null);
         return;
       }
-      if (!CsrfTokens.verify(request)) {
+      if (!tokens().verify(request.getRemoteUser(), request.getHeader(CsrfTokens.HEADER))) {
         LOG.warning(() -> "refused a " + request.getMethod() + " to " + request.getRequestURI() + " by "
             + request.getRemoteUser() + " without a valid CSRF token");
         Responses.error(response, 403, AdminApi.CSRF,
-            "the request lacks this session's CSRF token; reload the page and try again", null);
+            "the request lacks a valid CSRF token; reload the page and try again", null);
         return;
       }
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * An HTTP client of one storefront deployment for the admin tests: optionally signed in with HTTP
- * Basic, with its own cookies (so its own session and CSRF token), and the test fixture's calls.
+ * Basic, with its own cookies (so its own session; the CSRF token it reads is the admin's, valid on any node), and the test fixture's calls.
  */
 final class AdminClient {
   static final String ADMIN = System.getProperty("it.admin.user", "it-admin");
@@ -66,7 +66,7 @@ final class AdminClient {
     return send(builder.build());
   }
 
-  /** A POST as the admin's page sends it: same origin, with the session's CSRF token. */
+  /** A POST as the admin's page sends it: same origin, with the admin's CSRF token. */
   HttpResponse<String> action(String paymentId, String action, String json) throws Exception {
     return post("/payments/admin/api/payments/" + paymentId + "/" + action, json, "X-CSRF-Token", csrfToken(),
         "Origin", origin());

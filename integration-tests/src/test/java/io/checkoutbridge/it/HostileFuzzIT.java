@@ -199,7 +199,7 @@ class HostileFuzzIT {
       head.append("\r\nReferer: ").append(pick(r, "http://evil.example/payments/admin/", "not a url", "https://127.0.0.1/"));
     }
     if (r.nextBoolean()) {
-      // Never this session's token: requests carry no session cookie, or another session's.
+      // Never a valid token: random text is no HMAC of the admin's name and window under the seal secret.
       head.append("\r\nX-CSRF-Token: ").append(pick(r, "", randomText(r, 43), "x".repeat(5000)));
     }
     if (r.nextInt(4) == 0) {

@@ -13,8 +13,10 @@ import java.util.logging.Logger;
  * Processes accepted callback deliveries off the request thread. At most one pass per payment runs
  * on this node at a time: deliveries for a payment that arrive while its pass runs are covered by
  * one more pass, not one each, so a burst of notifications about one payment costs one or two
- * fetches of the provider's state. (Passes on other nodes may overlap; applying the provider's
- * state is idempotent.)
+ * fetches of the provider's state. A retry takes each due payment on one node only (a lease in the
+ * database, see {@link PaymentEngine#claimDueCallbacks}); a delivery's first pass runs on the node
+ * that received it. (A first pass and another node's retry may still overlap when the first pass
+ * outlasts the retry wait; applying the provider's state is idempotent.)
  *
  * <p>Nothing here is durable and nothing needs to be: a delivery is in the inbox before it is
  * submitted, and one that is never processed here (a full executor, a stopped server, a failed
@@ -58,12 +60,14 @@ public final class CallbackWorker {
   }
 
   /**
-   * Submits the payments whose deliveries are due (failed before, or never processed); for a
-   * timer. Never throws: a timer's task that throws is never run again.
+   * Takes the payments whose deliveries are due (failed before, or never processed) and submits
+   * them; for a timer. Never throws: a timer's task that throws is never run again.
+   *
+   * @return how many payments this node took
    */
   public int retryDue() {
     try {
-      List<String> due = engine.dueCallbacks(clock.instant(), RETRIES_PER_ROUND);
+      List<String> due = engine.claimDueCallbacks(clock.instant(), RETRIES_PER_ROUND);
       due.forEach(this::submit);
       return due.size();
     } catch (PaymentException e) {

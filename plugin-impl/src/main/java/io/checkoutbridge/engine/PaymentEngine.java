@@ -231,6 +231,30 @@ public final class PaymentEngine implements Payments {
     return inbox.dueCallbacks(at, max);
   }
 
+  /**
+   * Takes for this node the payments with callback deliveries due at {@code at}: each one's due
+   * deliveries are moved to {@code at} plus the retry wait by one conditional UPDATE, so of several
+   * nodes on one database that see the same due payment exactly one takes it. Processing then marks
+   * them processed or due later; if this node stops first, they fall due again for any node.
+   *
+   * @return the payments taken, most overdue first; another node's (or a failed claim) left out
+   */
+  public List<String> claimDueCallbacks(Instant at, int max) throws PaymentException {
+    Instant leaseUntil = at.plus(callbackRetry);
+    List<String> claimed = new ArrayList<>();
+    for (String paymentId : dueCallbacks(at, max)) {
+      try {
+        if (db.inTransaction(c -> store.claimDueCallbacks(c, paymentId, at, leaseUntil))) {
+          claimed.add(paymentId);
+        }
+      } catch (PaymentException e) {
+        // Two nodes claiming one payment's rows in another order may deadlock: the survivor has it.
+        LOG.fine(() -> "callbacks of payment " + paymentId + " not claimed here: " + e.getMessage());
+      }
+    }
+    return claimed;
+  }
+
   /** A payment's provider, status and order, read from its row alone (cheaper than {@link #payment}). */
   public record StoredPayment(String paymentId, String providerId, PaymentStatus status, String orderReference) {}
 

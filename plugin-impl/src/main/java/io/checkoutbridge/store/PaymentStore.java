@@ -404,6 +404,22 @@ public final class PaymentStore {
     }
   }
 
+  /**
+   * Takes a payment's deliveries due at {@code now} until {@code leaseUntil}: true when this call
+   * moved them, false when none was due any more (another node took them first, or they were
+   * processed). A concurrent claim waits for this one's row locks and then finds nothing due.
+   */
+  public boolean claimDueCallbacks(Connection c, String paymentId, Instant now, Instant leaseUntil)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE cb_callback_inbox SET next_attempt_at = ?"
+        + " WHERE payment_id = ? AND processed_at IS NULL AND next_attempt_at <= ?")) {
+      setInstant(s, 1, leaseUntil);
+      s.setString(2, paymentId);
+      setInstant(s, 3, now);
+      return s.executeUpdate() > 0;
+    }
+  }
+
   /** Payments with a delivery due for processing at {@code now}, most overdue first, at most {@code max}. */
   public List<String> paymentsWithDueCallbacks(Connection c, Instant now, int max) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("SELECT payment_id FROM cb_callback_inbox WHERE next_attempt_at <= ?"

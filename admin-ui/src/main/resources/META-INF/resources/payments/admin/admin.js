@@ -12,7 +12,7 @@ export class ApiError extends Error {
 
 let sessionPromise = null;
 
-/** The signed-in admin, the session's CSRF token, providers and statuses (fetched once per page). */
+/** The signed-in admin, the admin's CSRF token, providers and statuses (fetched once per page). */
 export function session() {
   if (!sessionPromise) {
     sessionPromise = getJson('api/session');
@@ -44,7 +44,7 @@ export async function getJson(url) {
   return answer(response);
 }
 
-/** POSTs JSON with the session's CSRF token in its header. */
+/** POSTs JSON with the admin's CSRF token in its header. */
 export async function postJson(url, body) {
   const s = await session();
   const response = await fetch(url, {
