@@ -11,7 +11,7 @@ import io.checkoutbridge.api.LineKind;
 import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.Payments;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.api.spi.NextStep;
+import io.checkoutbridge.api.NextStep;
 import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

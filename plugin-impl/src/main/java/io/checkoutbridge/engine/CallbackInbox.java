@@ -9,6 +9,7 @@ import io.checkoutbridge.store.PaymentStore;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -152,6 +153,23 @@ final class CallbackInbox {
    */
   List<String> dueCallbacks(Instant at, int max) throws PaymentException {
     return db.read(c -> store.paymentsWithDueCallbacks(c, at, max));
+  }
+
+  /** See {@link PaymentEngine#claimDueCallbacks}: one conditional UPDATE per due payment. */
+  List<String> claimDueCallbacks(Instant at, int max) throws PaymentException {
+    Instant leaseUntil = at.plus(callbackRetry);
+    List<String> claimed = new ArrayList<>();
+    for (String paymentId : dueCallbacks(at, max)) {
+      try {
+        if (db.inTransaction(c -> store.claimDueCallbacks(c, paymentId, at, leaseUntil))) {
+          claimed.add(paymentId);
+        }
+      } catch (PaymentException e) {
+        // Two nodes claiming one payment's rows in another order may deadlock: the survivor has it.
+        LOG.fine(() -> "callbacks of payment " + paymentId + " not claimed here: " + e.getMessage());
+      }
+    }
+    return claimed;
   }
 
   private Instant now() {

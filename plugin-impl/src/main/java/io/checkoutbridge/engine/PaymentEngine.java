@@ -240,19 +240,7 @@ public final class PaymentEngine implements Payments {
    * @return the payments taken, most overdue first; another node's (or a failed claim) left out
    */
   public List<String> claimDueCallbacks(Instant at, int max) throws PaymentException {
-    Instant leaseUntil = at.plus(callbackRetry);
-    List<String> claimed = new ArrayList<>();
-    for (String paymentId : dueCallbacks(at, max)) {
-      try {
-        if (db.inTransaction(c -> store.claimDueCallbacks(c, paymentId, at, leaseUntil))) {
-          claimed.add(paymentId);
-        }
-      } catch (PaymentException e) {
-        // Two nodes claiming one payment's rows in another order may deadlock: the survivor has it.
-        LOG.fine(() -> "callbacks of payment " + paymentId + " not claimed here: " + e.getMessage());
-      }
-    }
-    return claimed;
+    return inbox.claimDueCallbacks(at, max);
   }
 
   /** A payment's provider, status and order, read from its row alone (cheaper than {@link #payment}). */
