@@ -298,7 +298,10 @@ class KiboCheckoutFlowIT {
   }
 
   private static PaymentMethodDetails card(String number) {
-    return new PaymentMethodDetails.Card(number, "12", "2031", "123", "John Smith");
+    // Valid for three more years whenever the test runs: the adapter refuses an expired card by the real clock.
+    java.time.YearMonth expiry = java.time.YearMonth.now(java.time.ZoneOffset.UTC).plusYears(3);
+    return new PaymentMethodDetails.Card(number, String.format("%02d", expiry.getMonthValue()),
+        Integer.toString(expiry.getYear()), "123", "John Smith");
   }
 
   private static CheckoutRequest request(String order, Cart cart, Customer customer, PaymentMethodDetails method) {

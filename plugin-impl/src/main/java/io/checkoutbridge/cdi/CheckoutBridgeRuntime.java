@@ -16,6 +16,7 @@ import io.checkoutbridge.provider.ProviderFactory;
 import io.checkoutbridge.provider.support.HttpClients;
 import io.checkoutbridge.store.Database;
 import io.checkoutbridge.store.Migrations;
+import io.checkoutbridge.web.PluginRuntime;
 import io.checkoutbridge.web.Seal;
 import io.checkoutbridge.web.SealedEndpoints;
 import jakarta.annotation.PostConstruct;
@@ -59,7 +60,7 @@ import org.eclipse.microprofile.config.Config;
  * <p>Everything here is glue; the engine itself knows nothing of CDI.
  */
 @ApplicationScoped
-public class CheckoutBridgeRuntime {
+public class CheckoutBridgeRuntime implements PluginRuntime {
   private static final Logger LOG = Logger.getLogger(CheckoutBridgeRuntime.class.getName());
 
   @Inject
@@ -231,6 +232,7 @@ public class CheckoutBridgeRuntime {
     return found;
   }
 
+  @Override
   public PaymentEngine paymentEngine() {
     return engine;
   }
@@ -241,22 +243,27 @@ public class CheckoutBridgeRuntime {
   }
 
   /** Where accepted callbacks go to be applied. */
+  @Override
   public CallbackWorker callbacks() {
     return callbacks;
   }
 
+  @Override
   public CoreSettings core() {
     return core;
   }
 
+  @Override
   public Seal seal() {
     return seal;
   }
 
+  @Override
   public SealedEndpoints endpoints() {
     return endpoints;
   }
 
+  @Override
   public Database database() {
     return database;
   }

@@ -70,7 +70,7 @@ public record CoreSettings(
     Duration window = positive(r, "sweep.authorization-window", Duration.ofHours(24));
     List<String> providers = r.list("providers", "dintero,hokodo,felloh,kibo");
     SettingsReader httpReader = new SettingsReader(settings, PREFIX + "http.");
-    HttpSettings http = HttpSettings.from(httpReader);
+    HttpSettings http = http(httpReader);
     httpReader.problems().forEach(r::problem);
     if (httpReader.problems().isEmpty() && resolve.compareTo(http.longestOperation()) <= 0) {
       // Settling an operation earlier could fail one whose answer is still on the way, and drop
@@ -82,6 +82,14 @@ public record CoreSettings(
     r.validate();
     return new CoreSettings(datasource, publicUrl, secret, success, failure, maxBytes, retry, poll, giveUp, resolve,
         sweepInterval, sweepFirstAfter, sweepMaxDelay, window, providers, http);
+  }
+
+  private static HttpSettings http(SettingsReader reader) {
+    HttpSettings d = HttpSettings.defaults();
+    return new HttpSettings(
+        reader.duration("connect-timeout", d.connectTimeout()),
+        reader.duration("read-timeout", d.readTimeout()),
+        reader.duration("call-timeout", d.callTimeout()));
   }
 
   private static Duration positive(SettingsReader r, String name, Duration defaultValue) {

@@ -11,10 +11,10 @@ import io.checkoutbridge.api.LineAmount;
 import io.checkoutbridge.api.LineKind;
 import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.PaymentStatus;
+import io.checkoutbridge.codec.Json;
 import io.checkoutbridge.ledger.EventKind;
 import io.checkoutbridge.ledger.LedgerEvent;
 import io.checkoutbridge.ledger.LedgerReplay;
-import io.checkoutbridge.provider.support.JsonHttp;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -502,7 +502,7 @@ public final class PaymentStore {
 
   private static String toJson(Map<String, String> refs) throws SQLException {
     try {
-      return JsonHttp.MAPPER.writeValueAsString(refs);
+      return Json.MAPPER.writeValueAsString(refs);
     } catch (JsonProcessingException e) {
       throw corrupt("provider_refs could not be written", e);
     }
@@ -510,14 +510,14 @@ public final class PaymentStore {
 
   private static Map<String, String> fromJson(String json) throws SQLException {
     try {
-      return json == null ? Map.of() : JsonHttp.MAPPER.readValue(json, STRING_MAP);
+      return json == null ? Map.of() : Json.MAPPER.readValue(json, STRING_MAP);
     } catch (JsonProcessingException e) {
       throw corrupt("unreadable provider_refs", e);
     }
   }
 
   private static String linesToJson(List<LineAmount> lines) {
-    ArrayNode array = JsonHttp.MAPPER.createArrayNode();
+    ArrayNode array = Json.MAPPER.createArrayNode();
     for (LineAmount a : lines) {
       ObjectNode o = array.addObject();
       o.put("line", a.lineId());
@@ -533,7 +533,7 @@ public final class PaymentStore {
     }
     try {
       List<LineAmount> lines = new ArrayList<>();
-      for (JsonNode o : JsonHttp.MAPPER.readTree(json)) {
+      for (JsonNode o : Json.MAPPER.readTree(json)) {
         lines.add(new LineAmount(o.get("line").asText(), new BigDecimal(o.get("quantity").asText()),
             Money.ofMinor(o.get("minor").asLong(), currency)));
       }

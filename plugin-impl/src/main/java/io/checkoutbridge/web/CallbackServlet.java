@@ -8,7 +8,6 @@ import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
 import io.checkoutbridge.api.Capability;
 import io.checkoutbridge.api.spi.PaymentProvider;
-import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import io.checkoutbridge.engine.CallbackOutcome;
 import io.checkoutbridge.engine.PaymentEngine;
 import io.checkoutbridge.provider.support.JsonHttp;
@@ -53,7 +52,7 @@ public class CallbackServlet extends Endpoint {
   private static final Logger LOG = Logger.getLogger(CallbackServlet.class.getName());
 
   @Inject
-  CheckoutBridgeRuntime runtime;
+  PluginRuntime runtime;
 
   public CallbackServlet() {
     super("GET", "POST", "PUT");

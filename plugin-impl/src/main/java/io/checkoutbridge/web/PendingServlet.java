@@ -3,7 +3,6 @@ package io.checkoutbridge.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import io.checkoutbridge.provider.support.JsonHttp;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +25,7 @@ public class PendingServlet extends Endpoint {
   private static final Logger LOG = Logger.getLogger(PendingServlet.class.getName());
 
   @Inject
-  CheckoutBridgeRuntime runtime;
+  PluginRuntime runtime;
 
   public PendingServlet() {
     super("GET");

@@ -3,11 +3,10 @@ package io.checkoutbridge.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.PaymentException;
+import io.checkoutbridge.codec.QueryStrings;
 import io.checkoutbridge.provider.support.JsonHttp;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,14 +67,11 @@ public final class Responses {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return params;
     }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
+    for (Map.Entry<String, String> pair : QueryStrings.pairs(rawQuery)) {
+      if (pair.getKey().indexOf('\u0000') >= 0 || pair.getValue().indexOf('\u0000') >= 0) {
+        throw new IllegalArgumentException("the query string holds a NUL character");
       }
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      params.computeIfAbsent(pair.getKey(), k -> new ArrayList<>()).add(pair.getValue());
     }
     return params;
   }
@@ -83,22 +79,6 @@ public final class Responses {
   public static String first(Map<String, List<String>> params, String name) {
     List<String> values = params.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
-  private static String decode(String s) {
-    String decoded;
-    try {
-      decoded = URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the query string is malformed (a broken % escape)");
-    }
-    if (decoded.indexOf('\uFFFD') >= 0 && s.indexOf('\uFFFD') < 0) {
-      throw new IllegalArgumentException("the query string is malformed (not UTF-8)");
-    }
-    if (decoded.indexOf('\u0000') >= 0) {
-      throw new IllegalArgumentException("the query string holds a NUL character");
-    }
-    return decoded;
   }
 
   /** HTML-escapes text for pages. */

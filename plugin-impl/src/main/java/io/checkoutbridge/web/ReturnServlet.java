@@ -2,7 +2,6 @@ package io.checkoutbridge.web;
 
 import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import io.checkoutbridge.engine.PaymentEngine;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +28,7 @@ public class ReturnServlet extends Endpoint {
   private static final Logger LOG = Logger.getLogger(ReturnServlet.class.getName());
 
   @Inject
-  CheckoutBridgeRuntime runtime;
+  PluginRuntime runtime;
 
   public ReturnServlet() {
     super("GET", "POST");

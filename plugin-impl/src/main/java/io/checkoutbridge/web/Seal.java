@@ -1,16 +1,13 @@
 package io.checkoutbridge.web;
 
+import io.checkoutbridge.codec.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The HMAC seal on the plugin's URLs: proof that a URL was made by this plugin, for this payment,
@@ -39,13 +36,13 @@ public final class Seal {
   /** A verified URL's payment, and whether its seal is of the earlier, unscoped kind. */
   public record Sealed(String paymentId, boolean legacy) {}
 
-  private final SecretKeySpec key;
+  private final byte[] key;
 
   public Seal(String secret) {
     if (secret == null || secret.length() < 32) {
       throw new IllegalArgumentException("the seal secret needs at least 32 characters");
     }
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    this.key = secret.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The seal of a payment's URL for {@code purpose}, valid until {@code expiresAt} (epoch seconds); URL-safe. */
@@ -87,12 +84,7 @@ public final class Seal {
   }
 
   private String mac(String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
-    }
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(Digests.hmacSha256(key, text.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -2,7 +2,6 @@ package io.checkoutbridge.web;
 
 import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.error.PaymentException;
-import io.checkoutbridge.cdi.CheckoutBridgeRuntime;
 import io.checkoutbridge.store.FetchClaims;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,9 @@ import java.util.Optional;
  * make, throttled per payment through {@link FetchClaims}.
  */
 final class ShopperRequests {
-  private final CheckoutBridgeRuntime runtime;
+  private final PluginRuntime runtime;
 
-  ShopperRequests(CheckoutBridgeRuntime runtime) {
+  ShopperRequests(PluginRuntime runtime) {
     this.runtime = runtime;
   }
 

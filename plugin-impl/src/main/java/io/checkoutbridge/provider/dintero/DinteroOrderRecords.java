@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.spi.ProviderPayment;
+import io.checkoutbridge.codec.Digests;
 import io.checkoutbridge.provider.dintero.DinteroMapper.Mapping;
 import io.checkoutbridge.provider.dintero.DinteroMapper.OperationItem;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,11 +123,6 @@ final class DinteroOrderRecords {
 
   /** The flag that says the event with {@code key} is on the order: {@code order_recorded.<16 hex>}. */
   static String recordedRef(String key) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return DinteroProvider.REF_RECORDED_PREFIX + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return DinteroProvider.REF_RECORDED_PREFIX + Digests.sha256Hex(key).substring(0, 16);
   }
 }

@@ -1,13 +1,12 @@
 package io.checkoutbridge.provider.dintero;
 
 import io.checkoutbridge.api.error.SignatureException;
+import io.checkoutbridge.codec.Digests;
+import io.checkoutbridge.codec.QueryStrings;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Dintero's callback signature: header {@code Dintero-Signature: t=<unix>,v0-hmac-sha256=<hex>},
@@ -96,13 +93,7 @@ final class DinteroSignature {
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     String payload = timestamp + "\n" + accountId + "\n" + method.toUpperCase(Locale.ROOT) + "\n" + host
         + "\n" + path + "\n" + canonicalQuery(url.getRawQuery());
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
-    }
+    return HexFormat.of().formatHex(Digests.hmacSha256(secret, payload.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Sorted by name (stable), each name and value form-encoded: {@code a=1&b=x+y}. */
@@ -110,16 +101,7 @@ final class DinteroSignature {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return "";
     }
-    List<Map.Entry<String, String>> pairs = new ArrayList<>();
-    for (String part : rawQuery.split("&")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      int eq = part.indexOf('=');
-      String name = eq < 0 ? part : part.substring(0, eq);
-      String value = eq < 0 ? "" : part.substring(eq + 1);
-      pairs.add(Map.entry(decode(name), decode(value)));
-    }
+    List<Map.Entry<String, String>> pairs = new ArrayList<>(QueryStrings.pairs(rawQuery));
     pairs.sort(Comparator.comparing(Map.Entry::getKey)); // List.sort is stable
     StringBuilder query = new StringBuilder();
     for (Map.Entry<String, String> pair : pairs) {
@@ -129,10 +111,6 @@ final class DinteroSignature {
       query.append(encode(pair.getKey())).append('=').append(encode(pair.getValue()));
     }
     return query.toString();
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
   // URLEncoder leaves exactly A-Z a-z 0-9 * - . _ alone and writes spaces as +, like URLSearchParams.

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.checkoutbridge.api.error.SignatureException;
 import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
+import io.checkoutbridge.codec.Digests;
 import io.checkoutbridge.provider.support.JsonHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Felloh's webhooks: {@code X-Signature} is the hex HMAC-SHA256 of the raw body under the webhook
@@ -39,7 +36,7 @@ final class FellohWebhooks {
     if (!MessageDigest.isEqual(hmac(secret, body), given)) {
       throw new SignatureException("Felloh webhook " + FellohProvider.SIGNATURE_HEADER + " does not match its body");
     }
-    return new CallbackVerification(FellohProvider.ID + ":" + sha256(body), describe(body), paymentReference(body));
+    return new CallbackVerification(FellohProvider.ID + ":" + Digests.sha256Hex(body), describe(body), paymentReference(body));
   }
 
   /**
@@ -67,21 +64,7 @@ final class FellohWebhooks {
 
   /** The HMAC-SHA256 of {@code body}: what Felloh sends, hex, in {@code X-Signature}. */
   static byte[] hmac(String secret, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal(body);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
-  }
-
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), body);
   }
 
   /** {@code transaction.complete for b5e1…}: for the webhook log only. */

@@ -3,12 +3,9 @@ package io.checkoutbridge.provider.hokodo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkoutbridge.api.spi.CallbackRequest;
 import io.checkoutbridge.api.spi.CallbackVerification;
+import io.checkoutbridge.codec.Digests;
 import io.checkoutbridge.provider.support.JsonHttp;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -43,17 +40,10 @@ final class HokodoNotifications {
     String status = deferred.path("status").asText("");
     String created = body.path("created").asText("");
     String orderId = order.path("id").asText();
-    String key = HokodoProvider.ID + ":" + sha256(orderId + "\n" + deferredId + "\n" + status + "\n" + created);
+    String key = HokodoProvider.ID + ":" + Digests.sha256Hex(orderId + "\n" + deferredId + "\n" + status + "\n" + created);
     String description = "notification for " + orderId
         + (deferredId.isEmpty() ? "" : ", deferred payment " + deferredId + " " + status);
     return Optional.of(new CallbackVerification(key, description));
   }
 
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,10 +1,10 @@
 package io.checkoutbridge.provider.support;
 
-import io.checkoutbridge.config.SettingsReader;
 import java.time.Duration;
 
 /**
- * Timeouts for every outbound provider call ({@code checkout-bridge.http.*}).
+ * Timeouts for every outbound provider call (read from {@code checkout-bridge.http.*} by the
+ * core settings).
  *
  * @param connectTimeout to open a connection
  * @param readTimeout between bytes of a response
@@ -41,13 +41,5 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
    */
   public Duration longestOperation() {
     return longestCall().multipliedBy(MAX_CALLS_PER_OPERATION);
-  }
-
-  public static HttpSettings from(SettingsReader reader) {
-    HttpSettings d = defaults();
-    return new HttpSettings(
-        reader.duration("connect-timeout", d.connectTimeout()),
-        reader.duration("read-timeout", d.readTimeout()),
-        reader.duration("call-timeout", d.callTimeout()));
   }
 }

@@ -1,12 +1,8 @@
 package io.checkoutbridge.provider.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkoutbridge.api.error.AuthenticationException;
 import io.checkoutbridge.api.error.DeclinedException;
@@ -15,6 +11,7 @@ import io.checkoutbridge.api.error.InvalidRequestException;
 import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.error.RateLimitException;
 import io.checkoutbridge.api.error.TransientNetworkException;
+import io.checkoutbridge.codec.Json;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
@@ -37,13 +34,8 @@ import okhttp3.ResponseBody;
 public final class JsonHttp {
   public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-  /** One mapper for the plugin: lenient on unknown fields, plain output. */
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES) // 30.00 stays 30.00, never 3E+1
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .build();
+  /** The plugin's one mapper ({@link Json#MAPPER}), named here for the adapters' convenience. */
+  public static final ObjectMapper MAPPER = Json.MAPPER;
 
   private final OkHttpClient client;
   private final String provider;

@@ -7,6 +7,7 @@ import io.checkoutbridge.api.CartLine;
 import io.checkoutbridge.api.LineAmount;
 import io.checkoutbridge.api.LineKind;
 import io.checkoutbridge.api.Money;
+import io.checkoutbridge.engine.Allocator;
 import io.checkoutbridge.provider.dintero.DinteroMapper.Item;
 import io.checkoutbridge.provider.dintero.DinteroMapper.Mapping;
 import io.checkoutbridge.provider.dintero.DinteroMapper.OperationItem;
@@ -126,8 +127,8 @@ class DinteroMapperPropertyTest {
     long left = total;
     for (int step = 0; step <= percents.size() && left > 0; step++) {
       long amount = step == percents.size() ? left : Math.min(left, Math.max(1, total * percents.get(step) / 100));
-      // what the engine sends: the amount spread over what is open per cart line, discounts included
-      long[] shares = engineAllocate(amount, lineOpen);
+      // what the engine sends: its own allocator spreads the amount over what is open per cart line
+      long[] shares = Allocator.allocate(amount, lineOpen);
       List<LineAmount> lines = new ArrayList<>();
       for (int i = 0; i < shares.length; i++) {
         if (shares[i] != 0) {
@@ -149,39 +150,6 @@ class DinteroMapperPropertyTest {
       left -= amount;
     }
     assertThat(itemOpen.values()).as("everything captured in the end").allMatch(v -> v == 0);
-  }
-
-  /** Largest remainder over possibly negative open amounts, as the engine's allocator does. */
-  private static long[] engineAllocate(long amount, long[] open) {
-    java.math.BigInteger sum = java.math.BigInteger.ZERO;
-    for (long o : open) {
-      sum = sum.add(java.math.BigInteger.valueOf(o));
-    }
-    long[] shares = new long[open.length];
-    java.math.BigInteger[] rems = new java.math.BigInteger[open.length];
-    long given = 0;
-    for (int i = 0; i < open.length; i++) {
-      java.math.BigInteger[] qr = java.math.BigInteger.valueOf(amount).multiply(java.math.BigInteger.valueOf(open[i]))
-          .divideAndRemainder(sum);
-      if (qr[1].signum() < 0) {
-        qr[0] = qr[0].subtract(java.math.BigInteger.ONE);
-        qr[1] = qr[1].add(sum);
-      }
-      shares[i] = qr[0].longValueExact();
-      rems[i] = qr[1];
-      given += shares[i];
-    }
-    for (long k = amount - given; k > 0; k--) {
-      int best = 0;
-      for (int i = 1; i < open.length; i++) {
-        if (rems[i].compareTo(rems[best]) > 0) {
-          best = i;
-        }
-      }
-      shares[best]++;
-      rems[best] = java.math.BigInteger.valueOf(-1);
-    }
-    return shares;
   }
 
   @Provide

@@ -23,15 +23,31 @@ import net.jqwik.api.Provide;
 /** Any cart total maps to its exact lowest-denomination integer, or to a clear refusal. */
 class FellohMapperPropertyTest {
 
-  record Priced(long unitMinor, BigDecimal quantity) {}
+  record Priced(long unitMinor, BigDecimal quantity, BigDecimal taxRate) {}
+
+  /** Rates as storefronts send them: none, whole, and fractional percents. */
+  private static final List<String> RATES = List.of("0", "5", "8.25", "12.5", "20", "25");
 
   @Provide
   Arbitrary<List<Priced>> lines() {
     return Combinators.combine(
         Arbitraries.longs().between(1, 5_000_000),
-        Arbitraries.bigDecimals().between(new BigDecimal("0.001"), new BigDecimal("50")).ofScale(3))
+        Arbitraries.bigDecimals().between(new BigDecimal("0.001"), new BigDecimal("50")).ofScale(3),
+        Arbitraries.of(RATES).map(BigDecimal::new))
         .as(Priced::new)
-        .list().ofMinSize(1).ofMaxSize(8);
+        .list().ofMinSize(1).ofMaxSize(40);
+  }
+
+  /** Up to three discounts, a shipping line and a gift card, each in minor units (0 = none). */
+  record Extras(List<Long> discounts, long shipping, long giftCard) {}
+
+  @Provide
+  Arbitrary<Extras> extras() {
+    return Combinators.combine(
+        Arbitraries.longs().between(1, 100_000).list().ofMaxSize(3),
+        Arbitraries.longs().between(0, 20_000),
+        Arbitraries.longs().between(0, 50_000))
+        .as(Extras::new);
   }
 
   @Provide
@@ -46,22 +62,33 @@ class FellohMapperPropertyTest {
         .filter(code -> Currency.getInstance(code).getDefaultFractionDigits() >= 0);
   }
 
-  private static Cart cart(String code, List<Priced> priced, long discountMinor) {
+  private static Cart cart(String code, List<Priced> priced, Extras extras) {
     Currency currency = Currency.getInstance(code);
     List<CartLine> lines = new ArrayList<>();
     for (int i = 0; i < priced.size(); i++) {
       Priced p = priced.get(i);
       Money unit = Money.ofMinor(p.unitMinor(), currency);
       // Totals rounded the storefront's way: the cart keeps what the shopper saw.
-      lines.add(new CartLine("l" + i, LineKind.PRODUCT, "S" + i, "Line " + i, p.quantity(), unit, BigDecimal.ZERO,
+      lines.add(new CartLine("l" + i, LineKind.PRODUCT, "S" + i, "Line " + i, p.quantity(), unit, p.taxRate(),
           unit.times(p.quantity(), java.math.RoundingMode.HALF_UP), null, null));
     }
-    // A cart is never negative: the discount takes at most the whole subtotal (total zero is possible).
-    long subtotal = new Cart(currency, lines).total().toMinor();
-    long applied = Math.min(discountMinor, subtotal);
-    if (applied > 0) {
-      Money discount = Money.ofMinor(-applied, currency);
-      lines.add(CartLine.of("d", LineKind.DISCOUNT, "", "Discount", "1", discount, "0"));
+    if (extras.shipping() > 0) {
+      lines.add(CartLine.of("ship", LineKind.SHIPPING, "", "Delivery", "1", Money.ofMinor(extras.shipping(), currency),
+          "20"));
+    }
+    // A cart is never negative: discounts and the gift card take at most what is left (zero is possible).
+    long left = new Cart(currency, lines).total().toMinor();
+    for (int i = 0; i < extras.discounts().size(); i++) {
+      long applied = Math.min(extras.discounts().get(i), left);
+      if (applied > 0) {
+        lines.add(CartLine.of("d" + i, LineKind.DISCOUNT, "", "Discount " + i, "1", Money.ofMinor(-applied, currency),
+            "20"));
+        left -= applied;
+      }
+    }
+    long gift = Math.min(extras.giftCard(), left);
+    if (gift > 0) {
+      lines.add(CartLine.of("gift", LineKind.GIFT_CARD, "", "Gift card", "1", Money.ofMinor(-gift, currency), "0"));
     }
     return new Cart(currency, lines);
   }
@@ -70,9 +97,12 @@ class FellohMapperPropertyTest {
   void cartTotalMapsToItsExactLowestDenomination(
       @ForAll("acceptedCurrencies") String code,
       @ForAll("lines") List<Priced> priced,
-      @ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 100_000) long discountMinor) throws Exception {
-    Cart cart = cart(code, priced, discountMinor);
+      @ForAll("extras") Extras extras) throws Exception {
+    Cart cart = cart(code, priced, extras);
     Money total = cart.total();
+    // The amount to take, summed here from the lines in cents, not read from the cart's own total.
+    long cents = cart.lines().stream().mapToLong(l -> l.total().amount().movePointRight(2).longValueExact()).sum();
+    assertThat(total.toMinor()).isEqualTo(cents);
     boolean takeable = total.isPositive()
         && total.amount().movePointRight(2).compareTo(BigDecimal.valueOf(FellohMapper.MAX_AMOUNT)) <= 0;
 
@@ -83,7 +113,8 @@ class FellohMapperPropertyTest {
     }
     FellohMapper.Mapping mapping = FellohMapper.map(cart, FellohMapperTest.code(code));
 
-    // No rounding ever: the integer is the total's unscaled value, and maps back to the same money.
+    // No rounding ever: the integer is the sum of the lines in cents, and maps back to the same money.
+    assertThat(mapping.amount()).isEqualTo(cents);
     assertThat(BigInteger.valueOf(mapping.amount())).isEqualTo(total.amount().unscaledValue());
     assertThat(FellohMapper.fromLowestDenomination(mapping.amount(), FellohMapperTest.code(code))).isEqualTo(total);
     assertThat(mapping.total()).isEqualTo(total);

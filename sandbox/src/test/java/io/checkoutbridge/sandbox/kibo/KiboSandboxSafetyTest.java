@@ -74,16 +74,19 @@ class KiboSandboxSafetyTest {
   void timeoutFaultOnCreateOrderCreatesTheOrderThenAnswersLate() throws Exception {
     String token = f.authorized("cart-1").get("authToken").asText();
     f.call(SandboxRequest.builder("POST", "/_faults")
-        .json("{\"provider\":\"kibo\",\"operation\":\"create_order\",\"mode\":\"timeout\",\"delayMs\":800}"));
+        .json("{\"provider\":\"kibo\",\"operation\":\"create_order\",\"mode\":\"timeout\",\"delayMs\":4000}"));
 
     CompletableFuture<SandboxResponse> late = CompletableFuture.supplyAsync(
         () -> f.createOrder(KiboFixture.orderBody("ORD-1", token)));
-    long deadline = System.nanoTime() + Duration.ofMillis(700).toNanos();
+    // Poll until the order exists; the answer is held four seconds, a margin a busy machine keeps.
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (f.simulator().orders().isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
+    boolean answeredYet = late.isDone();
 
     assertThat(f.simulator().orders()).hasSize(1);
+    assertThat(answeredYet).as("the order exists before the answer leaves").isFalse();
     assertThat(late.get().status()).isEqualTo(201);
   }
 
