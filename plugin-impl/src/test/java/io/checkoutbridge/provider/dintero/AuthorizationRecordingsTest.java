@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Checks no field sent to or read from Dintero: only that the order's authorization record (seed
+ * 002, "Marking the order as authorized": {@code items}, {@code payment_details.payment_id},
+ * {@code success}; its fields are checked in DinteroStateTest) is sent once per transaction.
+ */
 class AuthorizationRecordingsTest {
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
   private final AtomicInteger sent = new AtomicInteger();

@@ -27,6 +27,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Where each checked field of Dintero's session callback comes from.
+ * <ul>
+ *   <li>Query {@code transaction_id}, {@code session_id}, {@code merchant_reference}, {@code time},
+ *       {@code event}, {@code event_id}, {@code report_error}, {@code report_event} (repeatable) and
+ *       the header {@code event-delivery} ("a unique delivery ID"): Dintero.Node.SDK
+ *       {@code src/generated/payments.d.ts}, {@code CallbackUrl} and the query and header types of
+ *       {@code /examples/session_url_callback}.</li>
+ *   <li>{@code Dintero-Signature: t=..,v0-hmac-sha256=..} over timestamp, account, method, hostname,
+ *       path and the sorted query, spaces as {@code +}: docs.dintero.com
+ *       {@code /checkout-api/secrets/admin_signature_post} (its example: secret {@code 123}, account
+ *       {@code P00000000}, the vector in {@code dinterosDocumentedExampleVerifies}) and
+ *       {@code /docs/checkout/validating-callbacks}. The five-minute tolerance is the one that page
+ *       recommends; refusing timestamps from the future is the plugin's own choice.</li>
+ *   <li>The header is sent only once a signature secret exists: payments.d.ts ("Only include if a
+ *       signature secret exist"), hence signed callbacks as a capability only with a secret.</li>
+ *   <li>Host name case: unverified; the docs' example signs {@code URL.hostname}, which the WHATWG
+ *       URL parser lower-cases, and the verifier assumes the same.</li>
+ *   <li>The dedupe keys are the plugin's own; no Dintero field is asserted there beyond the above.</li>
+ * </ul>
+ */
 class DinteroCallbackTest {
   private static final URI CALLBACK = URI.create("https://shop.example/payments/callback/dintero?pid=pay-1&seal=abc"
       + "&report_error=true&transaction_id=T12345678.3YkJXSdSnUBXcmQSzn7uJj&session_id=T12345678.56ZCpbrbmqC5pq93Ts6ukC"

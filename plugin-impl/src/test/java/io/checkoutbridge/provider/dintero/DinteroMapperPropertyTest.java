@@ -31,6 +31,14 @@ import net.jqwik.api.Tuple;
  * For random carts (fractional quantities, discounts larger than a line, gift cards, 0-, 2- and
  * 3-decimal currencies, mixed VAT rates) the mapped session passes Dintero's checks and sums
  * exactly; operation items built from any allocation the engine could send sum exactly too.
+ *
+ * <p>Sources of the checks: order {@code amount} = Σ {@code items.amount}, int32
+ * ({@code SessionOrderUpdate}); unique {@code line_id}, {@code vat} with at most 2 decimals,
+ * {@code type} {@code gift_card} (negative) and {@code shipping} ({@code OrderItem}), all in
+ * Dintero.Node.SDK {@code src/generated/payments.d.ts}; a unique numeric {@code line_id} on the
+ * draft order: seed 002 "Create order". The {@code vat_amount} = amount · vat / (100 + vat) ± 1
+ * tolerance is unverified (payments.d.ts says only "used for display purposes"); the sandbox
+ * assumes the same tolerance.
  */
 class DinteroMapperPropertyTest {
 

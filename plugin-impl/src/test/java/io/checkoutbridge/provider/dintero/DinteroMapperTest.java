@@ -19,6 +19,26 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Where each checked item field comes from.
+ * <ul>
+ *   <li>The seed cart's amount 39800, {@code vat_amount} 7960, {@code vat} 25, item id
+ *       {@code 175938}, quantity 2: seed 002, "Create session" (the draft order's numeric
+ *       {@code line_id} 1: "Create order").</li>
+ *   <li>{@code amount} is the line total including VAT and discounts, in the currency's smallest
+ *       unit (so 0-decimal JPY and 3-decimal KWD); {@code vat_amount} likewise; {@code vat} a
+ *       percentage; {@code quantity} may be decimal ("sold by weight"); {@code type} one of
+ *       {@code shipping}, {@code surcharge}, {@code gift_card} ("usually a negative number"):
+ *       Dintero.Node.SDK {@code src/generated/payments.d.ts}, {@code OrderItem}.</li>
+ *   <li>Order {@code amount} = Σ {@code items.amount} (+ shipping option), {@code Format: int32}
+ *       (hence the refused yacht): payments.d.ts {@code SessionOrderUpdate}.</li>
+ *   <li>Spreading a discount over the products is the plugin's rule, resting on {@code OrderItem}'s
+ *       "including VAT and discounts"; how Dintero rounds {@code vat_amount} is unverified ("only
+ *       used for display purposes"), the mapper rounds half-even.</li>
+ *   <li>Capture/refund item allocation: {@code items{line_id, amount, quantity}} as in the capture
+ *       and refund bodies of payments.d.ts; largest-remainder splitting is the plugin's own.</li>
+ * </ul>
+ */
 class DinteroMapperTest {
 
   @Test

@@ -11,6 +11,15 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Sources: production hosts {@code https://checkout.dintero.com/v1} and
+ * {@code https://api.dintero.com/v1} are those of seed 002's curl example (and payments.d.ts
+ * examples); an account id prefixed {@code T} is test mode (Dintero.Node.SDK
+ * {@code src/generated/payments.d.ts}: "test mode, i.e. with an aid prefixed with T"), {@code P}
+ * live (seed 002's {@code P11223351}); the eight digits are unverified as a rule, seen only in
+ * the examples ({@code T12345678}, {@code P00000000}). The five-minute signature tolerance is
+ * docs.dintero.com {@code admin_signature_post}'s recommendation.
+ */
 class DinteroSettingsTest {
 
   private static Map<String, String> minimal() {

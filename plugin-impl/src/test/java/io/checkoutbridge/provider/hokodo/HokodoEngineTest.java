@@ -39,7 +39,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The payment engine driving the Hokodo adapter against a small stateful stand-in for Hokodo. */
+/**
+ * The payment engine driving the Hokodo adapter against a small stateful stand-in for Hokodo.
+ *
+ * <p>The stand-in's fields come from Hokodo's Magento plugin: the deferred payment's {@code status},
+ * {@code authorisation}, {@code protected_captures}, {@code refunds}, {@code voided_authorisation}
+ * ({@code Test/Integration/Gateway/Service/DeferredPaymentTest.php}); post-sale POSTs to
+ * {@code payment/deferred_payments/:payment_id/:type} ({@code etc/di.xml}) with types
+ * {@code capture}, {@code capture_remaining}, {@code refund}, {@code void}, {@code void_remaining}
+ * ({@code Api/Data/Gateway/DeferredPaymentsPostSaleActionInterface.php}). The status
+ * {@code part_captured} is unverified (the plugin's {@code DeferredPaymentInterface} lists
+ * {@code accepted}, {@code pending_review}, {@code customer_action_required}, {@code rejected},
+ * {@code captured}, {@code pending_payment}); the stand-in assumes it for a partial capture.
+ */
 class HokodoEngineTest {
   private static final String DEFPAY = "defpay-BfWKaCKPbSBXHghFid4Ng9";
 

@@ -20,7 +20,17 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Hokodo's five item rules hold for every cart the mapper accepts. */
+/**
+ * Hokodo's five item rules hold for every cart the mapper accepts.
+ *
+ * <p>Sources: the five rules and {@code tax_rate} as {@code "20.00"}: seed 001, "The 5 unbreakable
+ * rules of Order Items" and "Item 1"; order {@code total_amount}/{@code tax_amount} as the item sums:
+ * seed 001, "Total order". Integer minor units as the default: Hokodo's Magento plugin sends integers
+ * ({@code Model/RequestBuilder/OrderBuilder.php}; {@code Test/Integration/Gateway/Service/OrderTest.php}
+ * {@code 'unit_price' => 24200}). Quantity as a string with up to three decimals: that test's
+ * {@code 'quantity' => '1.000'} (seed 001 shows {@code "5.00"}); that Hokodo refuses a fourth
+ * decimal is unverified.
+ */
 class HokodoMapperPropertyTest {
 
   record LineSpec(LineKind kind, long quantityUnscaled, int quantityScale, long unitMinor, int delta, int taxHundredths) {}

@@ -8,6 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The preview's {@code payment/orders} path and {@code total_amount} in minor units: seed 000,
+ * "Create Order" ({@code POST /v1/payment/orders}, {@code "total_amount": 300000}); the split line
+ * keeps seed 001's rule 2 ({@code total_amount = quantity × unit_price}).
+ */
 class HokodoPreviewCommandTest {
 
   @Test

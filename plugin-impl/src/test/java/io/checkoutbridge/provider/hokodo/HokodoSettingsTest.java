@@ -17,6 +17,14 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Sources: {@code https://api.hokodo.co/v1} (production) and {@code https://api-sandbox.hokodo.co/v1}
+ * are the {@code uri} and {@code sandbox_uri} of Hokodo's Magento plugin {@code etc/config.xml};
+ * the embedded mode needs the public SDK key because the SDK is started with it
+ * ({@code view/frontend/web/js/sdk/core.js}: {@code Hokodo(config.key, config.sdkConfig)}; SDK URLs
+ * in {@code Model/Config/Sdk.php}); "up to 5 decimals" is seed 001's rule 5, integers the plugin's
+ * practice ({@code Model/RequestBuilder/OrderBuilder.php}).
+ */
 class HokodoSettingsTest {
   private static final String P = "checkout-bridge.hokodo.";
 

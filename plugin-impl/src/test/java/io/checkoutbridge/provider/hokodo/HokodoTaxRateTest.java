@@ -13,7 +13,12 @@ import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Hokodo's order guide writes {@code tax_rate} as a two-decimal string ({@code "20.00"}). */
+/**
+ * {@code tax_rate} is a two-decimal string: seed 001, "Item 1" ({@code "tax_rate": "20.00"}), and
+ * Hokodo's Magento plugin test {@code Test/Integration/Gateway/Service/OrderTest.php}
+ * ({@code 'tax_rate' => '0.00'}). That Hokodo refuses a third decimal is unverified: no source shows
+ * one, so the mapper refuses it before anything is sent.
+ */
 class HokodoTaxRateTest {
   private static final Currency GBP = Currency.getInstance("GBP");
 

@@ -13,6 +13,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Sources: HTTP Basic client credentials, {@code grant_type} and {@code audience}
+ * {@code …/accounts/{aid}} at {@code /accounts/{aid}/auth/token}: seed 002 (curl example); answer
+ * {@code access_token} (a JWT, example {@code eyJhbGci…}), {@code token_type: "Bearer"},
+ * {@code expires_in} (example 86400): Dintero.Node.SDK {@code src/generated/payments.d.ts},
+ * {@code AccessToken}; error body {@code error.code/message/errors}: payments.d.ts {@code Error}.
+ * {@code POST /admin/signature} with {@code x-api-key}: docs.dintero.com
+ * {@code /checkout-api/secrets/admin_signature_post}. Unverified, assumed by the sandbox: the
+ * {@code request-id} header, the error codes ({@code unauthorized}, {@code invalid_account_id}),
+ * 403 for another account's token, the 64-character secret, and the account pattern beyond
+ * payments.d.ts's "aid prefixed with T" for test mode.
+ */
 class DinteroAuthTest {
 
   private final DinteroFixture f = new DinteroFixture();

@@ -29,6 +29,21 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Where each checked callback field comes from: the query ({@code transaction_id},
+ * {@code session_id}, {@code merchant_reference}, {@code time}, {@code error}, {@code event},
+ * {@code event_id}), the URL options ({@code method=POST}, {@code report_error},
+ * {@code report_event} repeated with {@code CAPTURE}/{@code REFUND}/{@code VOID},
+ * {@code delay_callback} of at most 60 seconds), the {@code event-delivery} header and the retry
+ * rule (5xx, timeouts and connection errors, not 4xx): Dintero.Node.SDK
+ * {@code src/generated/payments.d.ts}, {@code CallbackUrl} and {@code /examples/session_url_callback}.
+ * {@code Dintero-Signature}: docs.dintero.com {@code /checkout-api/secrets/admin_signature_post} and
+ * {@code /docs/checkout/validating-callbacks} (sorted query, spaces as {@code +}). A callback on
+ * ON_HOLD and a second one when it is decided: payments.d.ts {@code SessionUrls.return_url} ("we
+ * recommend that callback_url is used to receive the callback when the transaction changes status
+ * from ON_HOLD"). Unverified, assumed by the sandbox: the number of attempts (Dintero retries 20
+ * times; the fixture stops at 3) and the order of two events' callbacks.
+ */
 class DinteroCallbackTest {
 
   private static final Duration WAIT = Duration.ofSeconds(5);

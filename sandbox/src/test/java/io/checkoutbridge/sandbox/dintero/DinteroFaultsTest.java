@@ -14,6 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The scripted faults are the sandbox's own and check no Dintero field beyond the error body
+ * {@code error.code/message} (Dintero.Node.SDK {@code src/generated/payments.d.ts}, {@code Error});
+ * the 503 status and the code {@code sandbox_fault} are the sandbox's, not Dintero's.
+ */
 class DinteroFaultsTest {
 
   private final DinteroFixture f = new DinteroFixture();

@@ -17,6 +17,30 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Where the checked fields come from, besides the sources named beside single tests.
+ * <ul>
+ *   <li>Draft order ({@code generate_order_id}, numeric {@code line_id}, {@code gross_amount},
+ *       {@code tax_lines}), session with the order id as {@code merchant_reference}, and the order
+ *       records ({@code items}, {@code payment_details.payment_id}, {@code success}): seed 002,
+ *       "Create order", "Create session", "Marking the order as authorized/captured", "Mark order as
+ *       refunded". The records' top-level {@code amount} and the per-line limits are unverified
+ *       here; the sandbox assumes {@code amount} = Σ items.</li>
+ *   <li>Return URL: {@code transaction_id} appended on success (not on failure): Dintero.Node.SDK
+ *       {@code src/generated/payments.d.ts}, {@code SessionUrls.return_url}; {@code error} values
+ *       {@code authorization} and {@code cancelled}: {@code CallbackUrl} ("failed with error
+ *       cancelled, authorization or failed").</li>
+ *   <li>Transaction statuses (AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED,
+ *       PARTIALLY_CAPTURED_REFUNDED, AUTHORIZATION_VOIDED, ON_HOLD, DECLINED, FAILED…): payments.d.ts
+ *       {@code Transaction}; ON_HOLD later AUTHORIZED or FAILED: {@code SessionUrls.return_url};
+ *       session cancel only while initialized or authorized: {@code checkout_session_cancel_post};
+ *       capture/refund bodies {@code amount}, {@code capture_reference}/{@code refund_reference},
+ *       {@code items[].line_id}: {@code transactions_id_capture_post} and its refund twin.</li>
+ *   <li>{@code GET /transactions} by {@code merchant_reference}: payments.d.ts
+ *       {@code transactions_get}; newest first and the limit are unverified, assumed by the sandbox.
+ *       The hosted page's HTML is the sandbox's own.</li>
+ * </ul>
+ */
 class DinteroPaymentFlowTest {
 
   private final DinteroFixture f = new DinteroFixture();

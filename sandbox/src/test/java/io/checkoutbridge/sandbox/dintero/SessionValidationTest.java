@@ -12,6 +12,25 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Where each session check comes from (Dintero.Node.SDK {@code src/generated/payments.d.ts}
+ * unless said otherwise).
+ * <ul>
+ *   <li>Error body {@code error.code}, {@code error.message}, {@code error.errors}: {@code Error}; the
+ *       {@code field} key inside {@code errors} and the code {@code validation_error} are unverified
+ *       ({@code errors} is untyped there), the sandbox assumes them.</li>
+ *   <li>{@code order.amount} = Σ {@code items.amount} + {@code shipping_option.amount}, int32:
+ *       {@code SessionOrderUpdate}; {@code order.currency} ISO 4217: same.</li>
+ *   <li>Unique {@code line_id}, {@code vat} with at most 2 decimals: {@code OrderItem}. A missing
+ *       {@code line_id} or {@code vat}, a {@code vat} above 100, a zero {@code quantity} and the
+ *       ±1 tolerance on {@code vat_amount} are unverified ({@code OrderItem} marks them optional;
+ *       {@code line_id} is "required when Instabank payment is configured"); the sandbox refuses
+ *       them because captures and refunds name items by {@code line_id}.</li>
+ *   <li>{@code url.return_url} required, a URI: {@code SessionUrls}; {@code callback_url}:
+ *       {@code CallbackUrl}. {@code profile_id}: {@code SessionProfile}; {@code merchant_reference}:
+ *       {@code SessionOrder}; both required.</li>
+ * </ul>
+ */
 class SessionValidationTest {
 
   private final DinteroFixture f = new DinteroFixture();

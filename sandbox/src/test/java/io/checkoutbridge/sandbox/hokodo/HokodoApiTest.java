@@ -16,6 +16,35 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Where each checked field comes from.
+ * <ul>
+ *   <li>{@code Authorization: Token …}: seed 000. The error bodies ({@code detail} "Authentication
+ *       credentials were not provided.", "Invalid token header. No credentials provided.", "Invalid
+ *       token.", "Not found.", {@code Invalid pk "…" - object does not exist.},
+ *       {@code non_field_errors}) are Django REST framework's own messages (its message catalogue);
+ *       that Hokodo runs on it is unverified, the sandbox assumes it. {@code X-Request-Id} and the
+ *       trailing-slash equivalence are unverified (seed 000 writes both {@code /v1/users} and
+ *       {@code /v1/users/}).</li>
+ *   <li>Company search {@code country}, {@code reg_number}, {@code name}, answer {@code matches[]}
+ *       with {@code identifiers}: Hokodo's Magento plugin
+ *       {@code Api/Data/Gateway/CompanySearchRequestInterface.php},
+ *       {@code Test/Integration/Gateway/Service/CompanySearchTest.php}.</li>
+ *   <li>Organisation {@code unique_id, registered, company} ({@code org-} + 22 characters as in its
+ *       example), user {@code name, email, registered, organisations[{id, role}]}, order
+ *       {@code status: draft}, {@code customer}, offer {@code urls.notification} (mandatory): seed 000.</li>
+ *   <li>Items and order totals (the 256111.93 / 51222.386 example, the five rules,
+ *       {@code tax_amount = total_amount × tax / 100}), PATCH {@code unique_id}: seed 001.
+ *       Integer tax rounded either way accepted: the Magento plugin sends integers
+ *       ({@code Model/RequestBuilder/OrderBuilder.php}). Quantity echoed with three decimals: that
+ *       plugin's {@code Test/Integration/Gateway/Service/OrderTest.php} ({@code '1.000'}).</li>
+ *   <li>Offer {@code offered_payment_plans} with {@code payment_url}, {@code valid_until},
+ *       {@code rejection_reason}: the plugin's {@code Api/Data/PaymentOffersInterface.php} and
+ *       {@code PaymentPlanInterface.php}; documents with {@code doc_type}: its
+ *       {@code Api/Data/OrderDocumentsInterface.php} and seed 000's documents endpoint. The
+ *       invoice-address error path is unverified.</li>
+ * </ul>
+ */
 class HokodoApiTest {
 
   private final HokodoFixture f = new HokodoFixture();

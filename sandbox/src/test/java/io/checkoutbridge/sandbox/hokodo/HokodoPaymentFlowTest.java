@@ -21,6 +21,30 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Where each checked field comes from (Hokodo's Magento plugin unless said otherwise).
+ * <ul>
+ *   <li>Deferred payment {@code number} ({@code P-7WR2-PR0S}), {@code order}, {@code payment_plan},
+ *       {@code status}, {@code authorisation}, {@code protected_captures}, {@code refunds},
+ *       {@code voided_authorisation}: {@code Test/Integration/Gateway/Service/DeferredPaymentTest.php};
+ *       statuses {@code accepted}, {@code pending_review}, {@code rejected}:
+ *       {@code Api/Data/DeferredPaymentInterface.php}; the order's {@code deferred_payment}:
+ *       {@code Api/Data/OrderInterface.php} (as an id or expanded is unverified).</li>
+ *   <li>Notification: a POST to the offer's {@code urls.notification} (seed 000) with
+ *       {@code created} and {@code data} (the plugin's {@code etc/webapi.xml}
+ *       {@code /V1/deferredpayment/update} → {@code DeferredPaymentProcessorInterface::process($created,
+ *       $data)}); retries while the shop fails are unverified.</li>
+ *   <li>The SDK stand-in: {@code Hokodo(config.key, config.sdkConfig)}
+ *       ({@code view/frontend/web/js/sdk/core.js}), {@code elements()} and
+ *       {@code create("checkout", {paymentOffer, …})} ({@code bnpl-sdk.js}; seed 000 "Non-API:
+ *       Checkout").</li>
+ *   <li>Post-sale {@code capture}, {@code capture_remaining}, {@code refund}, {@code void},
+ *       {@code void_remaining} at {@code payment/deferred_payments/:payment_id/:type}
+ *       ({@code etc/di.xml}, {@code Api/Data/Gateway/DeferredPaymentsPostSaleActionInterface.php});
+ *       PUT with {@code amount}: seed 000 "Post-sale". The idempotency key, the fault's error body
+ *       and the plan page's layout are the sandbox's assumptions, unverified.</li>
+ * </ul>
+ */
 class HokodoPaymentFlowTest {
 
   private static final Duration WAIT = Duration.ofSeconds(5);
