@@ -25,6 +25,14 @@ import java.util.ServiceLoader;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Sources of the previewed requests: the token at {@code /accounts/{aid}/auth/token} with
+ * {@code audience} {@code https://api.dintero.com/v1/accounts/{aid}} and the session at
+ * {@code POST https://checkout.dintero.com/v1/sessions-profile}: seed 002's curl example. Seed 002
+ * names the draft order and its completion ("After creating the draft_order and marking it as
+ * completed") but not their paths; {@code …/shopping/draft_orders} and {@code …/complete} with PUT
+ * are unverified here, and the sandbox assumes the same paths.
+ */
 class DinteroProviderFactoryTest {
 
   private static final Map<String, String> KEYS = Map.of(
