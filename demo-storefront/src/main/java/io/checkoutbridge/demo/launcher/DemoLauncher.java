@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs the demo: a WildFly unpacked by the build, with its own server directory, a demo admin user,
- * and the shop WAR (which bundles the plugin, the admin UI and the provider sandbox). Prints the URLs
+ * the server settings the README asks for against hostile input, and the shop WAR (which bundles the plugin, the admin UI and the provider sandbox). Prints the URLs
  * once the shop answers and keeps running until the JVM is asked to stop (Ctrl-C, SIGTERM); a
  * shutdown hook then stops WildFly and every process it started, so no server is left behind.
  *
@@ -100,6 +100,9 @@ public final class DemoLauncher {
     if (!Files.isExecutable(home.resolve("bin/standalone.sh"))) {
       throw new IllegalStateException("no WildFly at " + home + "; run the build through Maven (see README)");
     }
+    if (!Files.isRegularFile(options.serverSettings())) {
+      throw new IllegalStateException("no server settings at " + options.serverSettings() + "; run the build through Maven (see README)");
+    }
     if (!Files.isRegularFile(options.war())) {
       throw new IllegalStateException("no shop WAR at " + options.war() + "; run the build through Maven (see README)");
     }
@@ -109,6 +112,7 @@ public final class DemoLauncher {
     Files.createDirectories(dir.resolve("deployments"));
     Files.createDirectories(dir.resolve("log"));
     addAdminUser(home, dir.resolve("configuration"));
+    applyServerSettings(home, dir);
     Files.copy(options.war(), dir.resolve("deployments/" + CONTEXT + ".war"), StandardCopyOption.REPLACE_EXISTING);
 
     List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
@@ -232,6 +236,31 @@ public final class DemoLauncher {
     }
   }
 
+  /**
+   * Applies the server settings the README asks for ({@code wildfly/hostile-input.cli}, the file the
+   * integration tests apply too) to this run's configuration only: the CLI embeds the server offline
+   * on the server directory ({@code jboss.server.base.dir}), before WildFly starts, so WildFly's own
+   * {@code standalone.xml} stays as unpacked and the start needs no reload.
+   */
+  private void applyServerSettings(Path home, Path dir) throws IOException, InterruptedException {
+    Path log = dir.resolve("log/server-settings.log");
+    ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(),
+        "--file=" + options.serverSettings())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(javaEnvironment());
+    builder.environment().put("JAVA_OPTS", "-Djboss.server.base.dir=" + dir);
+    Process process = builder.start();
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the server settings did not finish; see " + log);
+    }
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException("the server settings " + options.serverSettings() + " failed (exit "
+          + process.exitValue() + "):\n" + readQuietly(log));
+    }
+  }
+
   private void awaitShop() throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest request = HttpRequest.newBuilder(URI.create(shopUrl())).timeout(Duration.ofSeconds(10)).GET().build();
@@ -345,7 +374,8 @@ public final class DemoLauncher {
   }
 
   /** The launcher's arguments, {@code --name=value}; see the demo profile in the module's pom. */
-  record Options(Path wildflyHome, Path war, Path serverDir, int portOffset, int httpPort, int managementPort) {
+  record Options(Path wildflyHome, Path war, Path serverSettings, Path serverDir, int portOffset, int httpPort,
+      int managementPort) {
     static Options parse(String[] args) {
       Map<String, String> values = new HashMap<>();
       for (String arg : args) {
@@ -359,6 +389,7 @@ public final class DemoLauncher {
       return new Options(
           Path.of(required(values, "wildfly-home")).toAbsolutePath(),
           Path.of(required(values, "war")).toAbsolutePath(),
+          Path.of(required(values, "server-settings")).toAbsolutePath(),
           Path.of(required(values, "server-dir")).toAbsolutePath(),
           offset,
           Integer.parseInt(values.getOrDefault("http-port", String.valueOf(8080 + offset))),

@@ -52,7 +52,8 @@ class DemoLauncherTest {
   @Test
   void portsFollowTheOffsetUnlessGiven() {
     DemoLauncher.Options options = DemoLauncher.Options.parse(new String[] {
-        "--wildfly-home=/wf", "--war=shop.war", "--server-dir=target/x", "--port-offset=600"});
+        "--wildfly-home=/wf", "--war=shop.war", "--server-settings=wildfly/hostile-input.cli", "--server-dir=target/x",
+        "--port-offset=600"});
     assertThat(options.httpPort()).isEqualTo(8680);
     assertThat(options.managementPort()).isEqualTo(10590);
     assertThat(options.wildflyHome()).isEqualTo(Path.of("/wf"));
