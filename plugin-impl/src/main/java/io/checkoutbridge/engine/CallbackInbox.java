@@ -56,8 +56,8 @@ final class CallbackInbox {
    */
   CallbackOutcome acceptCallback(String providerId, String paymentId, CallbackVerification verification)
       throws PaymentException {
-    String key = truncate(verification.dedupeKey(), 200);
-    Instant now = now();
+    String key = TransactionCore.truncate(verification.dedupeKey(), 200);
+    Instant now = core.now();
     PaymentStore.Receipt receipt;
     try {
       receipt = receive(providerId, paymentId, verification, key, now);
@@ -101,7 +101,7 @@ final class CallbackInbox {
     try {
       boolean matched = reconciliation.fetchAndApply(core.providerPayment(paymentId), (c, applied) ->
           store.callbacksProcessed(c, pending, (applied ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH).name(),
-              now())).applied();
+              core.now())).applied();
       return Optional.of(matched ? CallbackOutcome.APPLIED : CallbackOutcome.MISMATCH);
     } catch (PaymentException e) {
       callbacksFailed(pending, e.code().code() + ": " + e.getMessage(), e);
@@ -114,7 +114,7 @@ final class CallbackInbox {
   }
 
   void callbacksFailed(List<PaymentStore.PendingCallback> pending, String error, Exception failure) {
-    Instant now = now();
+    Instant now = core.now();
     try {
       db.inTransaction(c -> {
         store.callbacksFailed(c, pending, error, callback -> now.plus(retryDelay(callback.attempts())));
@@ -170,13 +170,5 @@ final class CallbackInbox {
       }
     }
     return claimed;
-  }
-
-  private Instant now() {
-    return core.now();
-  }
-
-  private static String truncate(String value, int max) {
-    return TransactionCore.truncate(value, max);
   }
 }

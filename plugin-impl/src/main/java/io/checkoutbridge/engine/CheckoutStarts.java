@@ -1,10 +1,8 @@
 package io.checkoutbridge.engine;
 
 import io.checkoutbridge.ledger.EventKind;
-import io.checkoutbridge.ledger.LedgerEvent;
 import io.checkoutbridge.api.CheckoutRequest;
 import io.checkoutbridge.api.CheckoutStart;
-import io.checkoutbridge.api.LineAmount;
 import io.checkoutbridge.api.PaymentStatus;
 import io.checkoutbridge.api.error.ErrorCode;
 import io.checkoutbridge.api.error.InvalidRequestException;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 
-import io.checkoutbridge.engine.TransactionCore.TxWork;
 /**
  * Starts checkouts: creates the payment, asks the provider for the shopper's next step and records
  * its answer. A start whose answer was lost leaves the payment open ("being confirmed") for the
@@ -61,14 +58,15 @@ final class CheckoutStarts {
         .orElseThrow(() -> new InvalidRequestException("no enabled payment provider '" + providerId + "'"));
     provider.validate(request);
     String paymentId = UUID.randomUUID().toString();
-    Instant now = now();
+    Instant now = core.now();
     PaymentRecord record = new PaymentRecord(paymentId, providerId, request.orderReference(), null, null,
         request.cart().currency(), request.cart().total().toMinor(), PaymentStatus.STARTED,
-        truncate(request.customer().fullName(), 200), truncate(request.customer().email(), 250), Map.of(),
+        TransactionCore.truncate(request.customer().fullName(), 200),
+        TransactionCore.truncate(request.customer().email(), 250), Map.of(),
         null, now, now, 0);
     db.inTransaction(c -> {
       store.insertPayment(c, record, request.cart().lines());
-      store.append(c, paymentId, 1, event(EventKind.CREATED, record.totalMinor(), List.of(), null, null, "shopper",
+      store.append(c, paymentId, 1, core.event(EventKind.CREATED, record.totalMinor(), List.of(), null, null, "shopper",
           null, null, null, null));
       sweeps.schedule(c, paymentId, now.plus(sweep.firstAfter()));
       return null;
@@ -83,8 +81,8 @@ final class CheckoutStarts {
         return startUnconfirmed(provider, paymentId, e);
       }
       EventKind outcome = e.code() == ErrorCode.DECLINED ? EventKind.DECLINED : EventKind.START_FAILED;
-      transition(paymentId, tx -> {
-        tx.append(event(outcome, null, List.of(), null, null, "provider",
+      core.transition(paymentId, tx -> {
+        tx.append(core.event(outcome, null, List.of(), null, null, "provider",
             e.code().code() + ": " + e.getMessage(), e.providerRequestId(), null, null));
         return null;
       });
@@ -111,7 +109,7 @@ final class CheckoutStarts {
   void recordStart(String paymentId, StartResult result) throws PaymentException {
     for (int attempt = 1; ; attempt++) {
       try {
-        transition(paymentId, tx -> {
+        core.transition(paymentId, tx -> {
           tx.merchantReference = result.merchantReference();
           tx.refs.putAll(result.refs());
           if (result.state() != null) {
@@ -141,8 +139,8 @@ final class CheckoutStarts {
   CheckoutStart startUnconfirmed(PaymentProvider provider, String paymentId, PaymentException cause)
       throws PaymentException {
     try {
-      transition(paymentId, tx -> {
-        tx.append(event(EventKind.START_UNCONFIRMED, null, List.of(), null, null, "provider",
+      core.transition(paymentId, tx -> {
+        tx.append(core.event(EventKind.START_UNCONFIRMED, null, List.of(), null, null, "provider",
             cause.code().code() + ": " + cause.getMessage(), cause.providerRequestId(), null, null));
         return null;
       });
@@ -164,30 +162,5 @@ final class CheckoutStarts {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  // ---- the transaction core's helpers, under their usual names
-
-  private Instant now() {
-    return core.now();
-  }
-
-  private LedgerEvent event(EventKind kind, Long amountMinor, List<LineAmount> lines, String operationKey,
-      Integer parentSeq, String actor, String reason, String providerRequestId, String providerReference,
-      String raw) {
-    return core.event(kind, amountMinor, lines, operationKey, parentSeq, actor, reason, providerRequestId,
-        providerReference, raw);
-  }
-
-  private <T> T transition(String paymentId, TxWork<T> work) throws PaymentException {
-    return core.transition(paymentId, work);
-  }
-
-  private PaymentRecord record(String paymentId) throws PaymentException {
-    return core.record(paymentId);
-  }
-
-  private static String truncate(String value, int max) {
-    return TransactionCore.truncate(value, max);
   }
 }

@@ -4,13 +4,10 @@ import io.checkoutbridge.ledger.LedgerReplay;
 import io.checkoutbridge.ledger.EventKind;
 import io.checkoutbridge.ledger.LedgerEvent;
 import io.checkoutbridge.api.AuthorizationState;
-import io.checkoutbridge.api.CartLine;
-import io.checkoutbridge.api.LineAmount;
 import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.error.PaymentException;
 import io.checkoutbridge.api.spi.OperationKind;
-import io.checkoutbridge.api.spi.PaymentProvider;
 import io.checkoutbridge.api.spi.ProviderState;
 import io.checkoutbridge.store.Database;
 import io.checkoutbridge.store.PaymentRecord;
@@ -25,7 +22,6 @@ import java.util.logging.Logger;
 
 import io.checkoutbridge.engine.TransactionCore.Loaded;
 import io.checkoutbridge.engine.TransactionCore.Tx;
-import io.checkoutbridge.engine.TransactionCore.TxWork;
 import io.checkoutbridge.engine.TransactionCore.Viewed;
 /**
  * Brings a payment in line with its provider's truth: fetches the provider's state outside the
@@ -61,12 +57,12 @@ final class StateReconciliation {
 
   /** Fetches the provider's state outside the lock and applies it under the lock. */
   Fetched fetchAndApply(String paymentId) throws PaymentException {
-    return fetchAndApply(providerPayment(paymentId), (c, applied) -> { });
+    return fetchAndApply(core.providerPayment(paymentId), (c, applied) -> { });
   }
 
   Fetched fetchAndApply(Loaded loaded, AlsoUnderLock also) throws PaymentException {
-    ProviderState state = providerOf(loaded.record()).fetchState(loaded.payment());
-    Viewed<Boolean> applied = transition(loaded.record().id(), loaded.payment().lines(), true, tx -> {
+    ProviderState state = core.providerOf(loaded.record()).fetchState(loaded.payment());
+    Viewed<Boolean> applied = core.transition(loaded.record().id(), loaded.payment().lines(), true, tx -> {
       boolean matched = applyState(tx, state);
       also.run(tx.connection, matched);
       return matched;
@@ -80,7 +76,7 @@ final class StateReconciliation {
     if (mismatch != null) {
       LedgerEvent last = tx.events.isEmpty() ? null : tx.events.get(tx.events.size() - 1);
       if (last == null || last.kind() != EventKind.STATE_MISMATCH || !mismatch.equals(last.reason())) {
-        tx.append(event(EventKind.STATE_MISMATCH, null, List.of(), null, null, "provider", mismatch,
+        tx.append(core.event(EventKind.STATE_MISMATCH, null, List.of(), null, null, "provider", mismatch,
             state.providerRequestId(), state.providerPaymentId(), null));
       }
       LOG.warning(() -> "payment " + tx.record.id() + ": provider state not applied: " + mismatch);
@@ -90,7 +86,7 @@ final class StateReconciliation {
     if (state.providerPaymentId() != null) {
       tx.providerPaymentId = state.providerPaymentId();
     }
-    tx.lastRefreshedAt = now();
+    tx.lastRefreshedAt = core.now();
     tx.touched = true;
     AuthorizationState current = tx.replay.ledger().authorization();
     if (current.canMoveTo(state.authorization())) {
@@ -103,7 +99,7 @@ final class StateReconciliation {
       };
       if (kind != null) {
         Long amount = kind == EventKind.AUTHORIZED ? state.amount().toMinor() : null;
-        tx.append(event(kind, amount, List.of(), null, null, "provider", state.providerStatus(),
+        tx.append(core.event(kind, amount, List.of(), null, null, "provider", state.providerStatus(),
             state.providerRequestId(), state.providerPaymentId(), null));
       }
     }
@@ -144,7 +140,7 @@ final class StateReconciliation {
       case VOID -> tx.replay.ledger().voided().toMinor();
     };
     long unexplained = providerTotal.toMinor() - recorded;
-    Instant staleBefore = now().minus(resolveAfter);
+    Instant staleBefore = core.now().minus(resolveAfter);
     List<LedgerReplay.OpenOperation> open = tx.replay.open().values().stream()
         .filter(op -> op.kind() == kind)
         .sorted(Comparator.comparingInt(op -> op.request().seq()))
@@ -153,18 +149,18 @@ final class StateReconciliation {
     for (LedgerReplay.OpenOperation op : open) {
       LedgerEvent request = op.request();
       if (unexplained >= request.amount()) {
-        tx.append(event(EventKind.succeeded(kind), request.amount(), request.lines(), null, request.seq(),
+        tx.append(core.event(EventKind.succeeded(kind), request.amount(), request.lines(), null, request.seq(),
             "provider", "confirmed by the provider's state", state.providerRequestId(), null, null));
         unexplained -= request.amount();
       } else if (op.accepted() && op.acceptedReference() != null
           && state.refusedOperations().contains(op.acceptedReference())) {
-        tx.append(event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
+        tx.append(core.event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
             "refused by the provider after it had accepted it", state.providerRequestId(), op.acceptedReference(),
             null));
       } else if (!op.accepted() && request.createdAt().isBefore(staleBefore)) {
         // Older than resolve-after, which start-up checks is longer than the adapter can take:
         // the call has ended, and the provider's state does not show it.
-        tx.append(event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
+        tx.append(core.event(EventKind.failed(kind), request.amount(), List.of(), null, request.seq(), "provider",
             "the provider's state shows no such " + kind.name().toLowerCase(java.util.Locale.ROOT), state.providerRequestId(),
             null, null));
       } else {
@@ -180,43 +176,10 @@ final class StateReconciliation {
       long amount = Math.min(unexplained, allowed.toMinor());
       if (amount > 0) {
         Money m = Money.ofMinor(amount, tx.record.currency());
-        tx.append(event(EventKind.succeeded(kind), amount, OperationPlanner.allocate(kind, m, tx.lines(), tx.replay),
+        tx.append(core.event(
+            EventKind.succeeded(kind), amount, OperationPlanner.allocate(kind, m, tx.lines(), tx.replay),
             null, null, "provider", "done at the provider", state.providerRequestId(), null, null));
       }
     }
-  }
-
-  // ---- the transaction core's helpers, under their usual names
-
-  private Instant now() {
-    return core.now();
-  }
-
-  private LedgerEvent event(EventKind kind, Long amountMinor, List<LineAmount> lines, String operationKey,
-      Integer parentSeq, String actor, String reason, String providerRequestId, String providerReference,
-      String raw) {
-    return core.event(kind, amountMinor, lines, operationKey, parentSeq, actor, reason, providerRequestId,
-        providerReference, raw);
-  }
-
-  private <T> T transition(String paymentId, TxWork<T> work) throws PaymentException {
-    return core.transition(paymentId, work);
-  }
-
-  private PaymentRecord record(String paymentId) throws PaymentException {
-    return core.record(paymentId);
-  }
-
-  private <T> Viewed<T> transition(String paymentId, List<CartLine> knownLines, boolean withView, TxWork<T> work)
-      throws PaymentException {
-    return core.transition(paymentId, knownLines, withView, work);
-  }
-
-  private Loaded providerPayment(String paymentId) throws PaymentException {
-    return core.providerPayment(paymentId);
-  }
-
-  private PaymentProvider providerOf(PaymentRecord p) throws PaymentException {
-    return core.providerOf(p);
   }
 }

@@ -4,7 +4,6 @@ import io.checkoutbridge.ledger.LedgerReplay;
 import io.checkoutbridge.ledger.EventKind;
 import io.checkoutbridge.ledger.LedgerEvent;
 import io.checkoutbridge.api.AdminCommand;
-import io.checkoutbridge.api.LineAmount;
 import io.checkoutbridge.api.Money;
 import io.checkoutbridge.api.PaymentView;
 import io.checkoutbridge.api.error.ErrorCode;
@@ -23,7 +22,6 @@ import io.checkoutbridge.store.Database;
 import io.checkoutbridge.store.PaymentRecord;
 import io.checkoutbridge.store.PaymentStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +34,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import io.checkoutbridge.engine.TransactionCore.TxWork;
 /**
  * Captures, refunds and voids in two phases: the amount is checked against the ledger and
  * reserved under the lock, the provider is called once outside it, and its answer is recorded.
@@ -106,10 +103,10 @@ final class TwoPhaseOperations {
 
   private PaymentView operateOnce(String paymentId, OperationKind kind, AdminCommand command, Integer seenSequence)
       throws PaymentException {
-    PaymentRecord before = record(paymentId);
-    PaymentProvider provider = providerOf(before);
+    PaymentRecord before = core.record(paymentId);
+    PaymentProvider provider = core.providerOf(before);
     // Phase 1: check against the ledger and reserve the amount, under the lock.
-    Reserved reserved = transition(paymentId, tx -> {
+    Reserved reserved = core.transition(paymentId, tx -> {
       for (LedgerEvent e : tx.events) {
         if (command.idempotencyKey().equals(e.operationKey())) {
           return new Reserved(e.seq(), null, null); // the same intent again: move nothing
@@ -126,7 +123,7 @@ final class TwoPhaseOperations {
       }
       Plan plan = OperationPlanner.plan(kind, command.selection(), tx.replay.ledger(), tx.lines(), tx.replay);
       requireCapabilities(provider, kind, plan, tx.replay.ledger());
-      int seq = tx.append(event(EventKind.requested(kind), plan.amount().toMinor(), plan.lines(),
+      int seq = tx.append(core.event(EventKind.requested(kind), plan.amount().toMinor(), plan.lines(),
           command.idempotencyKey(), null, command.actor(), command.reason(), null, null, null));
       return new Reserved(seq, plan, tx.snapshot());
     });
@@ -149,9 +146,10 @@ final class TwoPhaseOperations {
         resolveUnknown(paymentId, kind, reserved.seq(), refused);
         return core.payment(paymentId).orElseThrow();
       }
-      transition(paymentId, tx -> {
+      core.transition(paymentId, tx -> {
         if (tx.isOpen(reserved.seq())) {
-          tx.append(event(EventKind.failed(kind), reserved.plan().amount().toMinor(), List.of(), null, reserved.seq(),
+          tx.append(core.event(
+              EventKind.failed(kind), reserved.plan().amount().toMinor(), List.of(), null, reserved.seq(),
               command.actor(), refused.code().code() + ": " + refused.getMessage(), refused.providerRequestId(),
               null, null));
         }
@@ -161,19 +159,20 @@ final class TwoPhaseOperations {
     }
     // Phase 3: record the outcome, unless a reconciliation already did.
     OperationResult outcome = result;
-    boolean closedMeanwhile = transition(paymentId, tx -> {
+    boolean closedMeanwhile = core.transition(paymentId, tx -> {
       tx.refs.putAll(outcome.refs());
       if (!tx.isOpen(reserved.seq())) {
         return true;
       }
       switch (outcome.outcome()) {
-        case SUCCEEDED -> tx.append(event(EventKind.succeeded(kind), reserved.plan().amount().toMinor(),
+        case SUCCEEDED -> tx.append(core.event(EventKind.succeeded(kind), reserved.plan().amount().toMinor(),
             reserved.plan().lines(), null, reserved.seq(), command.actor(), null, outcome.providerRequestId(),
             outcome.providerReference(), outcome.rawResponse()));
-        case PENDING -> tx.append(event(EventKind.OPERATION_ACCEPTED, reserved.plan().amount().toMinor(), List.of(),
+        case PENDING -> tx.append(core.event(
+            EventKind.OPERATION_ACCEPTED, reserved.plan().amount().toMinor(), List.of(),
             null, reserved.seq(), command.actor(), "accepted by the provider, to be decided",
             outcome.providerRequestId(), outcome.providerReference(), outcome.rawResponse()));
-        case DECLINED -> tx.append(event(EventKind.failed(kind), reserved.plan().amount().toMinor(), List.of(),
+        case DECLINED -> tx.append(core.event(EventKind.failed(kind), reserved.plan().amount().toMinor(), List.of(),
             null, reserved.seq(), command.actor(), outcome.message(), outcome.providerRequestId(),
             outcome.providerReference(), outcome.rawResponse()));
       }
@@ -214,7 +213,7 @@ final class TwoPhaseOperations {
       cause.addSuppressed(fetchFailed);
       throw new TransientNetworkException(waiting, cause.providerRequestId(), cause);
     }
-    PaymentRecord p = record(paymentId);
+    PaymentRecord p = core.record(paymentId);
     boolean open = LedgerReplay.replay(p.currency(), db.read(c -> store.events(c, paymentId, p.currency())))
         .open().containsKey(seq);
     if (open) {
@@ -229,7 +228,7 @@ final class TwoPhaseOperations {
    */
   PaymentView firstOutcome(String paymentId, int requestSeq) throws PaymentException {
     PaymentView view = core.payment(paymentId).orElseThrow();
-    PaymentRecord p = record(paymentId);
+    PaymentRecord p = core.record(paymentId);
     List<LedgerEvent> events = db.read(c -> store.events(c, paymentId, p.currency()));
     LedgerReplay.OpenOperation open = LedgerReplay.replay(p.currency(), events).open().get(requestSeq);
     if (open != null) {
@@ -309,31 +308,6 @@ final class TwoPhaseOperations {
   }
 
   record Reserved(int seq, Plan plan, ProviderPayment payment) {}
-
-  // ---- the transaction core's helpers, under their usual names
-
-  private Instant now() {
-    return core.now();
-  }
-
-  private LedgerEvent event(EventKind kind, Long amountMinor, List<LineAmount> lines, String operationKey,
-      Integer parentSeq, String actor, String reason, String providerRequestId, String providerReference,
-      String raw) {
-    return core.event(kind, amountMinor, lines, operationKey, parentSeq, actor, reason, providerRequestId,
-        providerReference, raw);
-  }
-
-  private <T> T transition(String paymentId, TxWork<T> work) throws PaymentException {
-    return core.transition(paymentId, work);
-  }
-
-  private PaymentRecord record(String paymentId) throws PaymentException {
-    return core.record(paymentId);
-  }
-
-  private PaymentProvider providerOf(PaymentRecord p) throws PaymentException {
-    return core.providerOf(p);
-  }
 
   /**
    * Whether a failure leaves open what the provider did: no answer (timeout, connection lost, a
