@@ -276,18 +276,23 @@ final class KiboRequests {
     return node;
   }
 
-  private static ObjectNode paymentMethod(CheckoutRequest request, boolean masked) {
+  /**
+   * What the authorize body and the order's payment share: the billing address and the payment
+   * type (a placeholder in a preview without payment details; start refuses such a request).
+   */
+  private static ObjectNode paymentMethodHead(CheckoutRequest request) {
     Customer customer = request.customer();
-    PaymentMethodDetails details = request.paymentMethod();
     ObjectNode node = JsonHttp.object();
     node.set("billingAddress", address(customer.billingAddress(), customer.firstName(), customer.lastName(),
         phone1(customer), customer));
-    if (details == null) {
-      // preview only: start refuses a request without payment details
-      node.put("paymentType", PAYMENT_TYPE_PLACEHOLDER);
-      return node;
-    }
-    node.put("paymentType", paymentType(details));
+    PaymentMethodDetails details = request.paymentMethod();
+    node.put("paymentType", details == null ? PAYMENT_TYPE_PLACEHOLDER : paymentType(details));
+    return node;
+  }
+
+  private static ObjectNode paymentMethod(CheckoutRequest request, boolean masked) {
+    PaymentMethodDetails details = request.paymentMethod();
+    ObjectNode node = paymentMethodHead(request);
     if (details instanceof PaymentMethodDetails.Card card) {
       node.put("cardIssuer", CardIssuer.of(card.number()).map(Enum::name).orElse(null));
       node.put("cardNumber", masked ? maskNumber(card.number()) : card.number());
@@ -311,16 +316,11 @@ final class KiboRequests {
    * with {@code cardIssuer}, {@code ccLastFour} and {@code cardExpiration} for Kibo's order view.
    */
   private static ObjectNode orderPaymentMethod(CheckoutRequest request, Authorized authorized) {
-    Customer customer = request.customer();
     PaymentMethodDetails details = request.paymentMethod();
-    ObjectNode node = JsonHttp.object();
-    node.set("billingAddress", address(customer.billingAddress(), customer.firstName(), customer.lastName(),
-        phone1(customer), customer));
+    ObjectNode node = paymentMethodHead(request);
     if (details == null) {
-      node.put("paymentType", PAYMENT_TYPE_PLACEHOLDER);
       return node;
     }
-    node.put("paymentType", paymentType(details));
     if (details instanceof PaymentMethodDetails.Card card) {
       node.put("cardIssuer", CardIssuer.of(card.number()).map(Enum::name).orElse(null));
       node.put("ccLastFour", card.lastFour());
